@@ -1,0 +1,114 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import apiReference from '@scalar/fastify-api-reference';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from './context.ts';
+import { registerErrorHandling, sendError } from './plugins/errors.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
+import { AppError } from './lib/errors.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { personsRoutes } from './modules/persons/persons.routes.ts';
+import { mailRoutes } from './modules/mail/mail.routes.ts';
+import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
+import { oidcRoutes } from './modules/oidc/oidc.routes.ts';
+
+export type AppOptions = {
+  /** Serve the built web app from dist/web (off in module tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+};
+
+const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
+
+/** Builds the HTTP app: plugins and modules wired explicitly, in order. */
+export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          level: svc.config.logLevel,
+          // Requests are logged by method, route and status only: URLs may carry personal tokens.
+          serializers: {
+            req: (req) => ({ method: req.method, route: req.routeOptions?.url }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+        }
+      : false,
+    trustProxy: svc.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  // Third-party routes under /api that cannot declare access themselves are public documentation.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+  });
+  await app.register(underPressure, {
+    maxEventLoopDelay: 1000,
+    retryAfter: 10,
+    exposeStatusRoute: false,
+    pressureHandler: (request, reply) => {
+      void sendError(request, reply, new AppError('OVERLOADED', { retryAfterSeconds: 10 }));
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Peerbridge API', version: '1.0.0', description: 'The HTTP API of Peerbridge. Conventions: see the project docs (shared/api.md).' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pb_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (pbt_...)' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuth(app, svc);
+  registerIdempotency(app, svc);
+
+  await app.register(healthRoutes(svc));
+  await app.register(authRoutes(svc));
+  await app.register(usersRoutes(svc));
+  await app.register(auditRoutes(svc));
+  await app.register(personsRoutes(svc));
+  await app.register(mailRoutes(svc));
+  await app.register(tokensRoutes(svc));
+  await app.register(oidcRoutes(svc));
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  await app.register(apiReference, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json', title: 'Peerbridge API' } });
+
+  if (opts.serveWeb !== false && fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // The web app routes in the browser: every non-API page gets index.html.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      const file = path.join(webRoot, (request.params as { '*': string })['*']);
+      if (file.startsWith(webRoot) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply.sendFile(path.relative(webRoot, file));
+      }
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

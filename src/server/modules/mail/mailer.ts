@@ -1,0 +1,40 @@
+import type { Db } from '../../db/client.ts';
+import type { Keyring } from '../../lib/crypto.ts';
+import { emails } from './mail.tables.ts';
+
+export type OutgoingEmail = { tenantId: string | null; to: string; subject: string; text: string };
+
+export type Mailer = {
+  /** Writes the message in the caller's transaction; it is sent after commit by the e-mail job. */
+  enqueue(tx: Db, message: OutgoingEmail): Promise<string>;
+  /** Called after a commit that enqueued mail, so delivery need not wait for the next sweep. */
+  kick(): void;
+  /** The e-mail job registers here to be woken after a commit. */
+  setKickHandler(fn: (() => void) | null): void;
+};
+
+export function createOutboxMailer(opts: { keyring: Keyring; smtpConfigured: boolean }): Mailer {
+  let onKick: (() => void) | null = null;
+  return {
+    async enqueue(tx, message) {
+      const [row] = await tx
+        .insert(emails)
+        .values({
+          tenantId: message.tenantId,
+          toAddress: message.to,
+          subject: message.subject,
+          bodyEncrypted: opts.keyring.encrypt(message.text),
+          // Without SMTP (demo mode) the message stays in the outbox that an admin can read.
+          status: opts.smtpConfigured ? 'queued' : 'outbox',
+        })
+        .returning({ id: emails.id });
+      return row!.id;
+    },
+    kick() {
+      onKick?.();
+    },
+    setKickHandler(fn) {
+      onKick = fn;
+    },
+  };
+}

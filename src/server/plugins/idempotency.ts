@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import { sha256Hex } from '../lib/crypto.ts';
+import { canonicalJson } from '../modules/audit/audit.service.ts';
+import { idempotencyKeys } from '../modules/idempotency/idempotency.tables.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Services } from '../context.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency?: { key: string; route: string; requestHash: string };
+  }
+}
+
+/**
+ * Public POSTs take an `Idempotency-Key`: the same key and body again answer with the first
+ * answer and create nothing new; the same key with another body is a conflict (409).
+ */
+export function registerIdempotency(app: FastifyInstance, svc: Services): void {
+  app.addHook('preHandler', async (request, reply) => {
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || typeof key !== 'string' || !request.url.startsWith('/api/public/')) return;
+    if (key.length < 8 || key.length > 200) {
+      throw new AppError('VALIDATION_FAILED', { fields: { 'Idempotency-Key': { key: 'field.invalid' } } });
+    }
+    const route = request.routeOptions.url ?? request.url;
+    const requestHash = sha256Hex(canonicalJson({ url: request.url, body: request.body ?? null }));
+    const [stored] = await svc.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.route, route), eq(idempotencyKeys.key, key)));
+    if (stored) {
+      if (stored.requestHash !== requestHash) throw new AppError('CONFLICT');
+      reply.header('Idempotent-Replayed', 'true');
+      return reply.code(stored.statusCode).send(stored.response);
+    }
+    request.idempotency = { key, route, requestHash };
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const idem = request.idempotency;
+    if (!idem || reply.statusCode >= 500 || reply.getHeader('Idempotent-Replayed')) return payload;
+    const body = typeof payload === 'string' && payload.length > 0 ? (JSON.parse(payload) as unknown) : null;
+    await svc.db
+      .insert(idempotencyKeys)
+      .values({ key: idem.key, route: idem.route, requestHash: idem.requestHash, statusCode: reply.statusCode, response: body })
+      .onConflictDoNothing();
+    return payload;
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Roles and what each may do. Deny by default: a role has exactly the permissions listed here,
+ * every API route names the one permission it needs, and the web navigation shows only what the
+ * signed-in user's permissions allow. Shared by server and web so the two cannot drift.
+ */
+export const roles = [
+  'admin',
+  'coordinator',
+  'supervisor',
+  'trainer',
+  'peer',
+  'applicant',
+  'booker',
+  'unit_manager',
+  'council_member',
+  'finance',
+  'evaluator',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'persons.read',
+  'persons.manage',
+  'outbox.read',
+  'api_tokens.own',
+  'profile.own',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyone: Permission[] = ['profile.own'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: [...everyone, 'users.read', 'users.manage', 'audit.read', 'persons.read', 'persons.manage', 'outbox.read', 'api_tokens.own'],
+  coordinator: [...everyone, 'persons.read', 'api_tokens.own'],
+  supervisor: [...everyone],
+  trainer: [...everyone, 'persons.read'],
+  peer: [...everyone],
+  applicant: [...everyone],
+  booker: [...everyone],
+  unit_manager: [...everyone],
+  council_member: [...everyone],
+  finance: [...everyone, 'api_tokens.own'],
+  evaluator: [...everyone],
+};
+
+export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
+  return new Set(userRoles.flatMap((r) => rolePermissions[r]));
+}
+
+export function can(userRoles: readonly Role[], permission: Permission): boolean {
+  return userRoles.some((r) => rolePermissions[r].includes(permission));
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import type { Permission } from '../../shared/permissions.ts';
+import { useAuth } from './auth.tsx';
+import { Shell } from './shell.tsx';
+import { Loading } from '../ui/status.tsx';
+import { ForbiddenPage, NotFoundPage } from './not-found-page.tsx';
+import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { UnlockPage } from '../features/auth/unlock-page.tsx';
+import { HomePage } from '../features/home/home-page.tsx';
+import { UsersPage } from '../features/users/users-page.tsx';
+import { NewUserPage } from '../features/users/new-user-page.tsx';
+import { UserPage } from '../features/users/user-page.tsx';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { PersonsPage } from '../features/persons/persons-page.tsx';
+import { PersonPage } from '../features/persons/person-page.tsx';
+import { OutboxPage } from '../features/outbox/outbox-page.tsx';
+import { SettingsPage } from '../features/settings/settings-page.tsx';
+
+/** Signed-out visitors go to sign-in, which brings them back here afterwards. */
+function RequireAuth() {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'signedOut') {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  return <Outlet />;
+}
+
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { state } = useAuth();
+  if (state.status !== 'signedIn' || !state.user.permissions.includes(permission)) return <ForbiddenPage />;
+  return children;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="unlock" element={<UnlockPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<HomePage />} />
+          <Route path="admin/users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
+          <Route path="admin/users/new" element={<RequirePermission permission="users.manage"><NewUserPage /></RequirePermission>} />
+          <Route path="admin/users/:id" element={<RequirePermission permission="users.read"><UserPage /></RequirePermission>} />
+          <Route path="admin/audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+          <Route path="admin/persons" element={<RequirePermission permission="persons.read"><PersonsPage /></RequirePermission>} />
+          <Route path="admin/persons/:id" element={<RequirePermission permission="persons.read"><PersonPage /></RequirePermission>} />
+          <Route path="admin/outbox" element={<RequirePermission permission="outbox.read"><OutboxPage /></RequirePermission>} />
+          <Route path="settings" element={<RequirePermission permission="profile.own"><SettingsPage /></RequirePermission>} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
+import { Button, Table, Textfield } from '@digdir/designsystemet-react';
+import { useT } from '../../app/i18n.tsx';
+import { usePagedList } from '../../app/use-api.ts';
+import { ListTable } from '../../ui/list-table.tsx';
+import { Page } from '../../ui/page.tsx';
+import { Saved } from '../../ui/status.tsx';
+import type { Key } from '../../i18n/sv.ts';
+import { RouterLink } from '../../ui/router-link.tsx';
+import { currentStage, type PersonSummary } from './person-types.ts';
+
+export function PersonsPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const [draft, setDraft] = useState(q);
+  const list = usePagedList<PersonSummary>('/api/persons', { q });
+  const notice = (useLocation().state as { notice?: Key } | null)?.notice;
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setParams(draft.trim() ? { q: draft.trim() } : {});
+  };
+
+  return (
+    <Page title={t('persons.title')} wide>
+      <Saved>{notice ? t(notice) : null}</Saved>
+      <form role="search" onSubmit={search} className="pb-filters">
+        <Textfield label={t('persons.search')} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <div className="pb-filters__submit">
+          <Button type="submit" variant="secondary">
+            {t('common.search')}
+          </Button>
+        </div>
+      </form>
+      <ListTable
+        caption={t('persons.caption')}
+        headers={[t('persons.col.name'), t('persons.col.email'), t('persons.col.stage')]}
+        rowCount={list.items.length}
+        emptyText={t('persons.empty')}
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        hasMore={list.hasMore}
+        onLoadMore={list.loadMore}
+      >
+        {list.items.map((p) => {
+          const stage = currentStage(p.stages);
+          return (
+            <Table.Row key={p.id}>
+              <Table.Cell>
+                <RouterLink to={`/admin/persons/${p.id}`}>{p.fullName}</RouterLink>
+              </Table.Cell>
+              <Table.Cell>{p.email ?? '–'}</Table.Cell>
+              <Table.Cell>{stage ? t(`stage.${stage.kind}`) : '–'}</Table.Cell>
+            </Table.Row>
+          );
+        })}
+      </ListTable>
+    </Page>
+  );
+}
