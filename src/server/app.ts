@@ -64,7 +64,8 @@ export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<Fa
     errorResponseBuilder: (_req, context) => new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
   await app.register(underPressure, {
-    maxEventLoopDelay: 1000,
+    maxEventLoopDelay: svc.config.overload.maxEventLoopDelayMs,
+    maxRssBytes: svc.config.overload.maxRssBytes,
     retryAfter: 10,
     exposeStatusRoute: false,
     pressureHandler: (request, reply) => {

@@ -20,6 +20,10 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   JOBS: z.enum(['0', '1']).default('1'),
   /** Sign-in and public form requests allowed per client and minute. */
+  /** Answer 503 with Retry-After when the event loop lags more than this (0: never). */
+  OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  /** Answer 503 when the process uses more memory than this (0: never). */
+  OVERLOAD_RSS_BYTES: z.coerce.number().int().min(0).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
 });
 
@@ -40,6 +44,7 @@ export type Config = {
   trustProxy: boolean;
   jobs: boolean;
   rateLimitPerMinute: number;
+  overload: { maxEventLoopDelayMs: number; maxRssBytes: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1',
     jobs: e.JOBS === '1',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    overload: { maxEventLoopDelayMs: e.OVERLOAD_EVENT_LOOP_DELAY_MS, maxRssBytes: e.OVERLOAD_RSS_BYTES },
   };
 }

@@ -64,7 +64,7 @@ export type TestApp = {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
-  const config = loadConfig({ PUBLIC_ORIGIN: ORIGIN, DATA_DIR: '/tmp/peerbridge-test-unused', LOG_LEVEL: 'silent', PEERBRIDGE_DEMO: '1', RATE_LIMIT_PER_MINUTE: '10000', ...env });
+  const config = loadConfig({ PUBLIC_ORIGIN: ORIGIN, DATA_DIR: '/tmp/peerbridge-test-unused', LOG_LEVEL: 'silent', PEERBRIDGE_DEMO: '1', RATE_LIMIT_PER_MINUTE: '10000', OVERLOAD_EVENT_LOOP_DELAY_MS: '0', ...env });
   const clock = new TestClock();
   const svc = createServices({ config, database, keyring: testKeyring(), now: clock.now });
   const app = await buildApp(svc, { serveWeb: false });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.ts';
 import { can, permissions, type Permission } from '../../shared/permissions.ts';
-import { negotiateLocale, type Locale } from '../../shared/i18n/locale.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
 import type { Actor, Ctx, Services } from '../context.ts';
 import { SESSION_COOKIE, resolveApiToken, resolveSession } from '../modules/auth/auth.service.ts';
 
@@ -30,7 +30,6 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerAuth(app: FastifyInstance, svc: Services): void {
   app.decorateRequest('actor', null);
-  app.decorateRequest('locale', 'sv');
   app.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
     if (!this.actor) throw new AppError('UNAUTHENTICATED');
     return { ...svc, actor: this.actor };
@@ -45,7 +44,6 @@ export function registerAuth(app: FastifyInstance, svc: Services): void {
   });
 
   app.addHook('onRequest', async (request) => {
-    request.locale = negotiateLocale(request.headers['accept-language']);
     const access = request.routeOptions.config.access;
     if (!request.url.startsWith('/api') || !access) return;
 

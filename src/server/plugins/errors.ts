@@ -2,9 +2,15 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldReason } from '../lib/errors.ts';
 import { serverText } from '../../shared/i18n/errors.ts';
+import { negotiateLocale } from '../../shared/i18n/locale.ts';
 
 /** The one place that turns errors into the API's error shape, translated per Accept-Language. */
 export function registerErrorHandling(app: FastifyInstance): void {
+  // First hook of all, so that even an overload answer speaks the caller's language.
+  app.decorateRequest('locale', 'sv');
+  app.addHook('onRequest', async (request) => {
+    request.locale = negotiateLocale(request.headers['accept-language']);
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       // A malformed id in the path is a record that does not exist, not a form to correct.
