@@ -10,7 +10,14 @@ import { startRevocationListener } from './modules/auth/revocation.ts';
 import pino from 'pino';
 import path from 'node:path';
 
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+})();
 const log = pino({ level: config.logLevel });
 
 let release: (() => void) | undefined;
