@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { Button, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import type { AuditEventView } from '../../../shared/contracts/audit.ts';
 import { useCan } from '../../app/auth.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePagedList } from '../../app/use-api.ts';
+import { useUrlFilters } from '../../app/use-url-filters.ts';
 import { ListTable } from '../../ui/list-table.tsx';
 import { ActionName, ActorRole } from '../../ui/names.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -18,28 +17,15 @@ type FormKey = (typeof formKeys)[number];
 export function AuditPage() {
   const { t, formatDateTime } = useI18n();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries([...formKeys, ...linkKeys].map((k) => [k, params.get(k) ?? '']));
-  const [draft, setDraft] = useState<Record<FormKey, string>>(() => {
-    const initial = { q: '', action: '', recordType: '', from: '', to: '' };
-    for (const k of formKeys) initial[k] = params.get(k) ?? '';
-    return initial;
-  });
+  const { params, draft, setField, apply } = useUrlFilters(formKeys);
+  const filters = Object.fromEntries([...formKeys, ...linkKeys].map((k) => [k, params.get(k)]));
   const list = usePagedList<AuditEventView>('/api/audit-events', filters);
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const k of linkKeys) if (filters[k]) next.set(k, filters[k]);
-    for (const k of formKeys) if (draft[k]) next.set(k, draft[k]);
-    setParams(next);
-  };
   const field = (key: FormKey, label: string, type: 'search' | 'text' | 'date' = 'text') => (
     <Textfield
       label={label}
       type={type}
       value={draft[key]}
-      onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      onChange={(e) => setField(key, e.target.value)}
     />
   );
 

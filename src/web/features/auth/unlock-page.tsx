@@ -39,8 +39,8 @@ export function UnlockPage() {
           {t('unlock.done')}
         </Alert>
       )}
-      {outcome === 'failed' && <Alert data-color="warning">{t('unlock.failed')}</Alert>}
-      {outcome === 'missing' && <Alert data-color="warning">{t('unlock.missing')}</Alert>}
+      {outcome === 'failed' && <Alert data-color="info">{t('unlock.failed')}</Alert>}
+      {outcome === 'missing' && <Alert data-color="info">{t('unlock.missing')}</Alert>}
       {outcome !== 'working' && (
         <Paragraph>
           <RouterLink to="/sign-in">{t('unlock.toSignIn')}</RouterLink>

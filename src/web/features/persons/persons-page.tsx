@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
+import { useLocation } from 'react-router';
 import { Button, Table, Textfield } from '@digdir/designsystemet-react';
 import { useT } from '../../app/i18n.tsx';
 import { usePagedList } from '../../app/use-api.ts';
+import { useUrlFilters } from '../../app/use-url-filters.ts';
 import { ListTable } from '../../ui/list-table.tsx';
 import { Page } from '../../ui/page.tsx';
 import { Saved } from '../../ui/status.tsx';
@@ -12,22 +12,15 @@ import { currentStage, type PersonSummary } from './person-types.ts';
 
 export function PersonsPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const [draft, setDraft] = useState(q);
-  const list = usePagedList<PersonSummary>('/api/persons', { q });
+  const { params, draft, setField, apply } = useUrlFilters(['q'] as const);
+  const list = usePagedList<PersonSummary>('/api/persons', { q: params.get('q') });
   const notice = (useLocation().state as { notice?: Key } | null)?.notice;
-
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setParams(draft.trim() ? { q: draft.trim() } : {});
-  };
 
   return (
     <Page title={t('persons.title')} wide>
       <Saved>{notice ? t(notice) : null}</Saved>
-      <form role="search" onSubmit={search} className="pb-filters">
-        <Textfield label={t('persons.search')} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
+      <form role="search" onSubmit={apply} className="pb-filters">
+        <Textfield label={t('persons.search')} type="search" value={draft.q} onChange={(e) => setField('q', e.target.value)} />
         <div className="pb-filters__submit">
           <Button type="submit" variant="secondary">
             {t('common.search')}

@@ -42,7 +42,6 @@ function LanguageSetting() {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const id = useId();
-  const hintId = `${id}-hint`;
 
   const change = async (value: string) => {
     if (!isLocale(value)) return;
@@ -63,11 +62,9 @@ function LanguageSetting() {
       </Heading>
       <FormErrors error={error} labels={{}} />
       <Field>
-        <Label htmlFor={id}>{t('settings.language')}</Label>
-        <Paragraph data-size="sm" id={hintId}>
-          {t('settings.languageHint')}
-        </Paragraph>
-        <Select id={id} width="auto" value={locale} aria-describedby={hintId} onChange={(e) => void change(e.target.value)}>
+        <Label htmlFor={id}>{t('settings.languageLabel')}</Label>
+        <Field.Description>{t('settings.languageHint')}</Field.Description>
+        <Select id={id} width="auto" value={locale} onChange={(e) => void change(e.target.value)}>
           {locales.map((l) => (
             <Select.Option key={l} value={l} lang={l}>
               {localeNames[l]}

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Button, Field, Label, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { UserView } from '../../../shared/contracts/users.ts';
 import { roles } from '../../../shared/permissions.ts';
 import { useCan } from '../../app/auth.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePagedList } from '../../app/use-api.ts';
+import { useUrlFilters } from '../../app/use-url-filters.ts';
 import { ListTable } from '../../ui/list-table.tsx';
 import { roleList, roleName } from '../../ui/names.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -15,15 +15,8 @@ import { RouterLink } from '../../ui/router-link.tsx';
 export function UsersPage() {
   const { t, formatDate } = useI18n();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const filters = { q: params.get('q') ?? '', role: params.get('role') ?? '', status: params.get('status') ?? '' };
-  const [draft, setDraft] = useState(filters);
-  const list = usePagedList<UserView>('/api/users', filters);
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    setParams(Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== '')));
-  };
+  const { params, draft, setField, apply } = useUrlFilters(['q', 'role', 'status'] as const);
+  const list = usePagedList<UserView>('/api/users', { q: params.get('q'), role: params.get('role'), status: params.get('status') });
 
   return (
     <Page title={t('users.title')} wide>
@@ -39,11 +32,11 @@ export function UsersPage() {
           label={t('users.search')}
           type="search"
           value={draft.q}
-          onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          onChange={(e) => setField('q', e.target.value)}
         />
         <Field>
           <Label htmlFor="filter-role">{t('users.role')}</Label>
-          <Select id="filter-role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })}>
+          <Select id="filter-role" value={draft.role} onChange={(e) => setField('role', e.target.value)}>
             <Select.Option value="">{t('users.anyRole')}</Select.Option>
             {roles.map((r) => (
               <Select.Option key={r} value={r}>
@@ -54,7 +47,7 @@ export function UsersPage() {
         </Field>
         <Field>
           <Label htmlFor="filter-status">{t('users.status')}</Label>
-          <Select id="filter-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <Select id="filter-status" value={draft.status} onChange={(e) => setField('status', e.target.value)}>
             <Select.Option value="">{t('users.anyStatus')}</Select.Option>
             <Select.Option value="active">{t('status.active')}</Select.Option>
             <Select.Option value="deactivated">{t('status.deactivated')}</Select.Option>
