@@ -3,22 +3,28 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, migrateDatabase } from '../../src/server/db/client.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
-import { PG_TEMPLATE_DB, adminUrl, buildPgliteTemplate, templateFile, testKeyring } from './template.ts';
+import { pgTemplateDb, adminUrl, buildPgliteTemplate, templateFile, testKeyring } from './template.ts';
 
 /** Builds the template database once per run: PGlite as a tarball, PostgreSQL as a template database. */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<(() => Promise<void>) | void> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${PG_TEMPLATE_DB}`);
-    await admin.end();
-    const database = await openDatabase({ kind: 'postgres', url: adminUrl(url, PG_TEMPLATE_DB), poolSize: 1 });
+    // Test workers are forked after this and inherit the name.
+    process.env.PEERBRIDGE_TEST_TEMPLATE_DB = `peerbridge_test_template_${process.pid}`;
+    const name = pgTemplateDb();
+    const run = async (sql: string) => {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(sql);
+      await admin.end();
+    };
+    await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await run(`CREATE DATABASE ${name}`);
+    const database = await openDatabase({ kind: 'postgres', url: adminUrl(url, name), poolSize: 1 });
     await migrateDatabase(database);
     await seedDemo(database.db, testKeyring(), new Date('2026-11-01T08:00:00Z'));
     await database.close();
-    return;
+    return () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
   const dump = await buildPgliteTemplate();
   fs.mkdirSync(path.dirname(templateFile), { recursive: true });

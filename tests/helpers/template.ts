@@ -8,7 +8,8 @@ export const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
 export const testKeyring = () => createKeyring(TEST_KEY);
 
 export const templateFile = path.resolve(import.meta.dirname, '../../.test-cache/pglite-template.tar.gz');
-export const PG_TEMPLATE_DB = 'peerbridge_test_template';
+/** One template database per test run, so that runs sharing a server do not drop each other's. */
+export const pgTemplateDb = () => process.env.PEERBRIDGE_TEST_TEMPLATE_DB ?? 'peerbridge_test_template';
 
 /** Migrated and seeded once per run; every test file starts from a copy of it. */
 export async function buildPgliteTemplate(): Promise<Blob> {

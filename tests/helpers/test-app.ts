@@ -9,7 +9,7 @@ import { buildApp } from '../../src/server/app.ts';
 import type { Services } from '../../src/server/context.ts';
 import { DEMO_PASSWORD, demoEmail } from '../../src/server/demo/seed.ts';
 import type { Role } from '../../src/shared/permissions.ts';
-import { PG_TEMPLATE_DB, adminUrl, templateFile, testKeyring } from './template.ts';
+import { pgTemplateDb, adminUrl, templateFile, testKeyring } from './template.ts';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -32,7 +32,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
     const name = `peerbridge_test_${crypto.randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateDb()}`);
     await admin.end();
     const database = await openDatabase({ kind: 'postgres', url: adminUrl(url, name), poolSize: 5 });
     return {

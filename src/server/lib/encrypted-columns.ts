@@ -1,0 +1,20 @@
+/**
+ * Every column that holds a value sealed by the key ring (lib/crypto.ts), as data, so that a key
+ * rotation (`npm run cli -- rotate-key`) re-encrypts all of them. A domain that adds an encrypted
+ * column adds one line here; a column missing from this list keeps its old key and becomes
+ * unreadable once that key is dropped.
+ */
+export type EncryptedColumn = {
+  table: string;
+  /** A single-column primary key (or unique, not null) by which one row is updated. */
+  pk: string;
+  column: string;
+};
+
+export const encryptedColumns: readonly EncryptedColumn[] = [
+  { table: 'persons', pk: 'id', column: 'notes_encrypted' },
+  { table: 'emails', pk: 'id', column: 'body_encrypted' },
+  { table: 'oidc_providers', pk: 'tenant_id', column: 'client_secret_encrypted' },
+];
+
+export const describeColumn = (c: EncryptedColumn) => `${c.table}.${c.column}`;
