@@ -6,7 +6,7 @@ import { seedDemo } from '../../src/server/demo/seed.ts';
 import { pgTemplateDb, adminUrl, buildPgliteTemplate, templateFile, testKeyring } from './template.ts';
 
 /** Builds the template database once per run: PGlite as a tarball, PostgreSQL as a template database. */
-export default async function setup(): Promise<(() => Promise<void>) | void> {
+export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     // Test workers are forked after this and inherit the name.
@@ -29,4 +29,5 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   const dump = await buildPgliteTemplate();
   fs.mkdirSync(path.dirname(templateFile), { recursive: true });
   fs.writeFileSync(templateFile, Buffer.from(await dump.arrayBuffer()));
+  return undefined;
 }

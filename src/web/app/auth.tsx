@@ -66,7 +66,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    await api<void>('/api/auth/logout', { method: 'POST', redirectOn401: false }).catch(() => undefined);
+    await api<null>('/api/auth/logout', { method: 'POST', redirectOn401: false }).catch(() => undefined);
     setState({ status: 'signedOut' });
     navigate('/sign-in', { replace: true });
   }, [navigate]);
