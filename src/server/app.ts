@@ -46,7 +46,6 @@ export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<Fa
       : false,
     trustProxy: svc.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

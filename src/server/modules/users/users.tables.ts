@@ -18,7 +18,7 @@ export const users = pgTable('users', {
   securityVersion: integer('security_version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
-}, (t) => [uniqueIndex('users_email_key').on(t.email), index('users_tenant_idx').on(t.tenantId)]);
+}, (t) => [uniqueIndex('users_email_key').on(t.email), index('users_tenant_name_idx').on(t.tenantId, t.name, t.id)]);
 
 export const userRoles = pgTable('user_roles', {
   id: uuid('id').primaryKey().defaultRandom(),
