@@ -23,12 +23,13 @@ const log = pino({ level: config.logLevel });
 let release: (() => void) | undefined;
 let database: Database | undefined;
 try {
+  // Without a key (outside demo mode) nothing is touched: refuse before opening the database.
+  const keyring = loadKeyring(config, (msg) => log.warn(msg));
   if (!config.databaseUrl) release = lockDataDir(config.dataDir);
   database = config.databaseUrl
     ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
     : await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
   await migrateDatabase(database);
-  const keyring = loadKeyring(config, (msg) => log.warn(msg));
   const svc = createServices({ config, database, keyring });
   if (config.demo && (await seedDemo(database.db, keyring))) log.info('Loaded the demo data (Region Demo). Demo users are listed in README.md.');
   const stopListener = await startRevocationListener(svc);
