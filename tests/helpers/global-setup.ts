@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase, migrateDatabase } from '../../src/server/db/client.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
-import { pgTemplateDb, adminUrl, buildPgliteTemplate, templateFile, testKeyring } from './template.ts';
+import { pgTemplateDb, runOnServer, adminUrl, buildPgliteTemplate, templateFile, testKeyring } from './template.ts';
 
 /** Builds the template database once per run: PGlite as a tarball, PostgreSQL as a template database. */
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
@@ -12,12 +11,7 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
     // Test workers are forked after this and inherit the name.
     process.env.PEERBRIDGE_TEST_TEMPLATE_DB = `peerbridge_test_template_${process.pid}`;
     const name = pgTemplateDb();
-    const run = async (sql: string) => {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(sql);
-      await admin.end();
-    };
+    const run = (statement: string) => runOnServer(url, statement);
     await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await run(`CREATE DATABASE ${name}`);
     const database = await openDatabase({ kind: 'postgres', url: adminUrl(url, name), poolSize: 1 });

@@ -1,4 +1,7 @@
 import path from 'node:path';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import type { Database } from '../../src/server/db/client.ts';
 import { openDatabase, migrateDatabase } from '../../src/server/db/client.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
 import { createKeyring } from '../../src/server/lib/crypto.ts';
@@ -25,4 +28,32 @@ export function adminUrl(url: string, dbName: string): string {
   const u = new URL(url);
   u.pathname = `/${dbName}`;
   return u.toString();
+}
+
+/** Runs one statement on the server as the test user (CREATE/DROP DATABASE cannot run in a pool transaction). */
+export async function runOnServer(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new database on the test server, empty or copied from a template, dropped again by `drop`. */
+export async function openScratchServerDatabase(
+  url: string,
+  opts: { prefix: string; template?: string; poolSize?: number },
+): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const name = `${opts.prefix}_${crypto.randomBytes(6).toString('hex')}`;
+  await runOnServer(url, `CREATE DATABASE ${name}${opts.template ? ` TEMPLATE ${opts.template}` : ''}`);
+  const database = await openDatabase({ kind: 'postgres', url: adminUrl(url, name), poolSize: opts.poolSize ?? 5 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await runOnServer(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }

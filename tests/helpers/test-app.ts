@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import crypto from 'node:crypto';
-import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type Database } from '../../src/server/db/client.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
@@ -9,7 +7,7 @@ import { buildApp } from '../../src/server/app.ts';
 import type { Services } from '../../src/server/context.ts';
 import { DEMO_PASSWORD, demoEmail } from '../../src/server/demo/seed.ts';
 import type { Role } from '../../src/shared/permissions.ts';
-import { pgTemplateDb, adminUrl, templateFile, testKeyring } from './template.ts';
+import { pgTemplateDb, openScratchServerDatabase, templateFile, testKeyring } from './template.ts';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -28,24 +26,7 @@ export class TestClock {
  */
 export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    const name = `peerbridge_test_${crypto.randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateDb()}`);
-    await admin.end();
-    const database = await openDatabase({ kind: 'postgres', url: adminUrl(url, name), poolSize: 5 });
-    return {
-      database,
-      drop: async () => {
-        await database.close();
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      },
-    };
-  }
+  if (url) return openScratchServerDatabase(url, { prefix: 'peerbridge_test', template: pgTemplateDb() });
   const blob = new Blob([fs.readFileSync(templateFile)]);
   const database = await openDatabase({ kind: 'pglite', loadDataDir: blob });
   return { database, drop: () => database.close() };

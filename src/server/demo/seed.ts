@@ -14,7 +14,7 @@ export const DEMO_PASSWORD = 'Peerbridge-demo-2026';
 export const demoEmail = (role: Role) => `${role.replace('_', '-')}@demo.peerbridge.test`;
 export const OTHER_TENANT_ADMIN = 'admin@kommune.peerbridge.test';
 
-const demoNames: Record<Role, string> = {
+export const demoNames: Record<Role, string> = {
   admin: 'Alva Admin',
   coordinator: 'Cecilia Samordnare',
   supervisor: 'Sune Handledare',

@@ -1,25 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DEMO_PASSWORD, demoEmail } from '../../../src/server/demo/seed.ts';
+import { DEMO_PASSWORD, demoEmail, demoNames } from '../../../src/server/demo/seed.ts';
 import type { Role } from '../../../src/shared/permissions.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
-export { DEMO_PASSWORD, demoEmail };
+export { DEMO_PASSWORD, demoEmail, demoNames };
 
-/** The demo users' names (src/server/demo/seed.ts), as the home page should greet them. */
-export const demoNames: Record<Role, string> = {
-  admin: 'Alva Admin',
-  coordinator: 'Cecilia Samordnare',
-  supervisor: 'Sune Handledare',
-  trainer: 'Tove Utbildare',
-  peer: 'Pelle Peer',
-  applicant: 'Amira Sökande',
-  booker: 'Bo Bokare',
-  unit_manager: 'Ulla Enhetschef',
-  council_member: 'Rasmus Brukarråd',
-  finance: 'Frida Ekonomi',
-  evaluator: 'Elis Utvärderare',
-};
 
 /**
  * Waits until the page with this <h1> has finished loading (no spinner left), then checks it

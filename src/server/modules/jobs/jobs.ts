@@ -73,7 +73,7 @@ export async function startJobs(svc: Services, log: Logger, opts: JobOptions = {
   return {
     async stop() {
       svc.mailer.setKickHandler(null);
-      // Graceful: running jobs may finish (an e-mail in mid-send keeps its row lock until then).
+      // Graceful: a running delivery may finish its send (an unfinished claim expires and is retried).
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       if (!opts.transport) transport?.close();
     },

@@ -3,7 +3,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { createTestApp, asBrowser, ORIGIN, type TestApp } from '../../../../tests/helpers/test-app.ts';
 import { demoEmail } from '../../demo/seed.ts';
 import { emails } from './mail.tables.ts';
-import { createSmtpTransport, deliverPendingEmails, MAX_DELIVERY_ATTEMPTS, type MailTransport } from './mail.delivery.ts';
+import { createSmtpTransport, deliverPendingEmails, MAX_DELIVERY_ATTEMPTS, retryDelayMs, type MailTransport } from './mail.delivery.ts';
+import { sql } from 'drizzle-orm';
 import { startSmtpCapture, type SmtpCapture } from './mail.smtp-capture.ts';
 
 let smtp: SmtpCapture;
@@ -58,7 +59,7 @@ describe('e-mail delivery over SMTP', () => {
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null, sentAt: t.clock.now() });
   });
 
-  it('keeps an e-mail queued with one more attempt when the server refuses it, and sends it on a later run', async () => {
+  it('keeps an e-mail queued when the server refuses it, waits before the next try, then sends it', async () => {
     const email = demoEmail('trainer');
     await failSignIns(email, 5);
     smtp.rejectRecipientsWith = 550;
@@ -70,6 +71,9 @@ describe('e-mail delivery over SMTP', () => {
     expect(refused!.lastError).toBe('EENVELOPE 550');
 
     smtp.rejectRecipientsWith = null;
+    // Not yet due: a refusal is not hammered with retries.
+    expect(await deliverPendingEmails(t.svc, transport)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    t.clock.advance(retryDelayMs(1));
     expect(await deliverPendingEmails(t.svc, transport)).toMatchObject({ sent: 1 });
     expect(smtp.messages.map((m) => [m.to, m.subject])).toEqual([[[email], 'Lås upp ditt Peerbridge-konto']]);
     expect(smtp.messages[0]!.text).toMatch(new RegExp(`${ORIGIN}/unlock\\?token=[\\w-]{43}`));
@@ -79,10 +83,14 @@ describe('e-mail delivery over SMTP', () => {
   it(`gives an e-mail up as failed after ${MAX_DELIVERY_ATTEMPTS} refused attempts and sends it no more`, async () => {
     const id = await t.svc.mailer.enqueue(t.svc.db, { tenantId: null, to: 'nobody@region.example', subject: 'Test', text: 'Body' });
     smtp.rejectRecipientsWith = 550;
-    for (let i = 1; i < MAX_DELIVERY_ATTEMPTS; i++) expect(await deliverPendingEmails(t.svc, transport)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    for (let i = 1; i < MAX_DELIVERY_ATTEMPTS; i++) {
+      expect(await deliverPendingEmails(t.svc, transport)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      t.clock.advance(retryDelayMs(i));
+    }
     expect(await deliverPendingEmails(t.svc, transport)).toEqual({ sent: 0, retrying: 0, failed: 1 });
 
     smtp.rejectRecipientsWith = null;
+    t.clock.advance(retryDelayMs(MAX_DELIVERY_ATTEMPTS));
     expect(await deliverPendingEmails(t.svc, transport)).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(smtp.messages).toHaveLength(0);
     const [row] = await t.svc.db.select().from(emails).where(eq(emails.id, id));
@@ -106,6 +114,29 @@ describe('e-mail delivery over SMTP', () => {
     expect(subjects).toEqual(Array.from({ length: count }, (_, i) => `Reminder ${i}`).sort());
     const rows = await t.svc.db.select().from(emails).where(inArray(emails.id, ids));
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+  });
+});
+
+describe('a slow SMTP server', () => {
+  it('does not hold up the database while an e-mail is being sent', async () => {
+    await t.svc.mailer.enqueue(t.svc.db, { tenantId: null, to: 'slow@region.example', subject: 'Slow', text: 'Body' });
+    smtp.delayMs = 800;
+    const order: string[] = [];
+    const delivery = deliverPendingEmails(t.svc, transport).then(() => order.push('delivered'));
+    await new Promise((r) => setTimeout(r, 150));
+    // A write in its own transaction, as any request would make while the e-mail is on its way.
+    await t.svc.db.transaction((tx) => tx.execute(sql`select count(*) from emails`)).then(() => order.push('request answered'));
+    await delivery;
+    expect(order).toEqual(['request answered', 'delivered']);
+    expect(smtp.messages.map((m) => m.subject)).toEqual(['Slow']);
+  });
+
+  it('lets another run pick up an e-mail whose run died mid-send, once its claim has expired', async () => {
+    const id = await t.svc.mailer.enqueue(t.svc.db, { tenantId: null, to: 'orphan@region.example', subject: 'Orphan', text: 'Body' });
+    await t.svc.db.update(emails).set({ claimedUntil: new Date(t.clock.now().getTime() + 60_000), attempts: 1 }).where(eq(emails.id, id));
+    expect(await deliverPendingEmails(t.svc, transport)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    t.clock.advance(5 * 60_000);
+    expect(await deliverPendingEmails(t.svc, transport)).toEqual({ sent: 1, retrying: 0, failed: 0 });
   });
 });
 

@@ -14,6 +14,10 @@ export const emails = pgTable('emails', {
   bodyEncrypted: text('body_encrypted').notNull(),
   status: text('status', { enum: ['queued', 'sent', 'failed', 'outbox'] }).notNull().default('queued'),
   attempts: integer('attempts').notNull().default(0),
+  /** A refused e-mail waits until then before the next try (growing back-off). */
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+  /** A delivery run holds the e-mail until then while it talks to the SMTP server, outside any transaction. */
+  claimedUntil: timestamp('claimed_until', { withTimezone: true }),
   lastError: text('last_error'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
