@@ -8,6 +8,7 @@ import { demoNames, expectPage, mainMenuLinks, signInAs, signOut, visibleText } 
 const menu: ReadonlyArray<[label: string, permission: Permission | null]> = [
   ['Start', null],
   ['Användare', 'users.read'],
+  ['Inloggning via organisation', 'users.manage'],
   ['Personer', 'persons.read'],
   ['Händelselogg', 'audit.read'],
   ['Utkorg', 'outbox.read'],

@@ -13,6 +13,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { to: '/', label: 'nav.home', description: null, permission: null },
   { to: '/admin/users', label: 'nav.users', description: 'home.card.users', permission: 'users.read' },
+  { to: '/admin/sign-in', label: 'nav.oidc', description: 'home.card.oidc', permission: 'users.manage' },
   { to: '/admin/persons', label: 'nav.persons', description: 'home.card.persons', permission: 'persons.read' },
   { to: '/admin/audit', label: 'nav.audit', description: 'home.card.audit', permission: 'audit.read' },
   { to: '/admin/outbox', label: 'nav.outbox', description: 'home.card.outbox', permission: 'outbox.read' },

@@ -11,6 +11,7 @@ import { HomePage } from '../features/home/home-page.tsx';
 import { UsersPage } from '../features/users/users-page.tsx';
 import { NewUserPage } from '../features/users/new-user-page.tsx';
 import { UserPage } from '../features/users/user-page.tsx';
+import { OidcSettingsPage } from '../features/oidc/oidc-settings-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { PersonsPage } from '../features/persons/persons-page.tsx';
 import { PersonPage } from '../features/persons/person-page.tsx';
@@ -46,6 +47,7 @@ export function AppRoutes() {
           <Route path="admin/users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path="admin/users/new" element={<RequirePermission permission="users.manage"><NewUserPage /></RequirePermission>} />
           <Route path="admin/users/:id" element={<RequirePermission permission="users.read"><UserPage /></RequirePermission>} />
+          <Route path="admin/sign-in" element={<RequirePermission permission="users.manage"><OidcSettingsPage /></RequirePermission>} />
           <Route path="admin/audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
           <Route path="admin/persons" element={<RequirePermission permission="persons.read"><PersonsPage /></RequirePermission>} />
           <Route path="admin/persons/:id" element={<RequirePermission permission="persons.read"><PersonPage /></RequirePermission>} />

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyBaseLogger } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { oidcProviderBody, oidcProviderView } from '../../../shared/contracts/oidc.ts';
 import type { Services } from '../../context.ts';
 import { oidcProviders } from './oidc.tables.ts';
 import { tenants } from '../tenants/tenants.tables.ts';
@@ -27,22 +28,6 @@ const isSameSitePath = (p: string) =>
 const startQuery = z.object({ returnTo: z.string().max(2000).refine(isSameSitePath).default('/') });
 const redirect = { 302: z.null().describe('Redirect (Location header).') };
 
-const providerView = z.object({
-  issuer: z.string(),
-  clientId: z.string(),
-  displayName: z.string(),
-  enabled: z.boolean(),
-  hasClientSecret: z.boolean(),
-  /** To register at the provider as the client's redirect URI. */
-  redirectUri: z.string(),
-});
-const providerBody = z.object({
-  issuer: z.url().max(500),
-  clientId: z.string().trim().min(1).max(200),
-  clientSecret: z.string().min(1).max(1000).nullable().optional(),
-  displayName: z.string().trim().min(1).max(100),
-  enabled: z.boolean(),
-}).strict();
 
 export const oidcRoutes = (svc: Services): FastifyPluginAsyncZod => async (app) => {
   const discovery = new DiscoveryCache(svc.keyring);
@@ -102,7 +87,7 @@ export const oidcRoutes = (svc: Services): FastifyPluginAsyncZod => async (app) 
 
   app.get('/api/oidc-provider', {
     config: { access: 'users.manage' },
-    schema: { tags: ['oidc'], summary: "Your organisation's identity provider for sign-in (OIDC). The client secret is never shown.", response: { 200: providerView } },
+    schema: { tags: ['oidc'], summary: "Your organisation's identity provider for sign-in (OIDC). The client secret is never shown.", response: { 200: oidcProviderView } },
   }, async (request) => getOidcProviderSettings(request.ctx()));
 
   app.put('/api/oidc-provider', {
@@ -110,8 +95,8 @@ export const oidcRoutes = (svc: Services): FastifyPluginAsyncZod => async (app) 
     schema: {
       tags: ['oidc'],
       summary: "Set your organisation's identity provider. Leave out clientSecret to keep it; null removes it.",
-      body: providerBody,
-      response: { 200: providerView },
+      body: oidcProviderBody,
+      response: { 200: oidcProviderView },
     },
   }, async (request) => saveOidcProviderSettings(request.ctx(), discovery, request.body));
 

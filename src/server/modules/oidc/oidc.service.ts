@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { OidcProviderView } from '../../../shared/contracts/oidc.ts';
 import type { Ctx, Services } from '../../context.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
@@ -115,14 +116,6 @@ export async function recordOidcFailure(svc: Services, failure: OidcFailure): Pr
   });
 }
 
-export type OidcProviderView = {
-  issuer: string;
-  clientId: string;
-  displayName: string;
-  enabled: boolean;
-  hasClientSecret: boolean;
-  redirectUri: string;
-};
 
 const toView = (svc: Services, row: OidcProviderRow): OidcProviderView => ({
   issuer: row.issuer,
