@@ -21,6 +21,10 @@ import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 import { oidcRoutes } from './modules/oidc/oidc.routes.ts';
+import { intakesRoutes } from './modules/recruitment/intakes.routes.ts';
+import { applicationsRoutes } from './modules/recruitment/applications.routes.ts';
+import { publicApplicationsRoutes } from './modules/recruitment/public-applications.routes.ts';
+import { interviewsRoutes } from './modules/recruitment/interviews.routes.ts';
 
 export type AppOptions = {
   /** Serve the built web app from dist/web (off in module tests). */
@@ -95,6 +99,10 @@ export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<Fa
   await app.register(mailRoutes(svc));
   await app.register(tokensRoutes(svc));
   await app.register(oidcRoutes(svc));
+  await app.register(intakesRoutes(svc));
+  await app.register(applicationsRoutes(svc));
+  await app.register(publicApplicationsRoutes(svc));
+  await app.register(interviewsRoutes(svc));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(apiReference, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json', title: 'Peerbridge API' } });

@@ -27,6 +27,11 @@ export const permissions = [
   'outbox.read',
   'api_tokens.own',
   'profile.own',
+  // Recruitment: the training team only. The personal letter is never shown to other roles.
+  'intakes.manage',
+  'applications.read',
+  'applications.review',
+  'applications.decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,7 +41,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [...everyone, 'users.read', 'users.manage', 'audit.read', 'persons.read', 'persons.manage', 'outbox.read', 'api_tokens.own'],
   coordinator: [...everyone, 'persons.read', 'api_tokens.own'],
   supervisor: [...everyone],
-  trainer: [...everyone, 'persons.read'],
+  trainer: [...everyone, 'persons.read', 'intakes.manage', 'applications.read', 'applications.review', 'applications.decide'],
   peer: [...everyone],
   applicant: [...everyone],
   booker: [...everyone],

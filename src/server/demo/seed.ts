@@ -7,12 +7,15 @@ import { users, userRoles } from '../modules/users/users.tables.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { roles, type Role } from '../../shared/permissions.ts';
+import { seedRecruitmentDemo } from './recruitment-seed.ts';
 
 /** Demo data is fictional: no name, address or number here belongs to a real person. */
 export const DEMO_PASSWORD = 'Peerbridge-demo-2026';
 
 export const demoEmail = (role: Role) => `${role.replace('_', '-')}@demo.peerbridge.test`;
 export const OTHER_TENANT_ADMIN = 'admin@kommune.peerbridge.test';
+/** A second person in the training team: applications are assessed by two reviewers independently. */
+export const SECOND_TRAINER = { email: 'trainer-2@demo.peerbridge.test', name: 'Tage Utbildare' };
 
 export const demoNames: Record<Role, string> = {
   admin: 'Alva Admin',
@@ -49,8 +52,9 @@ export async function seedDemo(db: Db, keyring: Keyring, now = new Date()): Prom
       return { person: person!, user: user! };
     };
 
+    const trainerIds: string[] = [];
     for (const role of roles) {
-      const { person } = await addUser(demo!.id, demoEmail(role), demoNames[role], [role], 'sv');
+      const { person, user } = await addUser(demo!.id, demoEmail(role), demoNames[role], [role], 'sv');
       if (role === 'peer') {
         // One story across roles: applied, trained, now a peer who also leads a Recovery College course.
         await tx.insert(personStages).values([
@@ -61,10 +65,14 @@ export async function seedDemo(db: Db, keyring: Keyring, now = new Date()): Prom
         ]);
         await tx.update(persons).set({ notesEncrypted: keyring.encrypt('Vill helst ha uppdrag på förmiddagar. Har erfarenhet av heldygnsvård.') }).where(eq(persons.id, person.id));
       }
+      if (role === 'trainer') trainerIds.push(user.id);
       if (role === 'applicant') {
         await tx.insert(personStages).values({ tenantId: demo!.id, personId: person.id, kind: 'applicant', startedOn: '2026-11-02', endedOn: null });
       }
     }
+    const { user: secondTrainer } = await addUser(demo!.id, SECOND_TRAINER.email, SECOND_TRAINER.name, ['trainer'], 'sv');
+    trainerIds.push(secondTrainer.id);
+    await seedRecruitmentDemo(tx, { tenantId: demo!.id, trainerUserIds: trainerIds, keyring, now });
     const { user: otherAdmin, person: otherPerson } = await addUser(other!.id, OTHER_TENANT_ADMIN, 'Karen Administrator', ['admin'], 'da');
     await tx.insert(persons).values([
       { tenantId: demo!.id, fullName: 'Nils Nätverksson', email: 'nils@example.org', preferredLocale: 'sv' },

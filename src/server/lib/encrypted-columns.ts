@@ -14,6 +14,14 @@ export type EncryptedColumn = {
 export const encryptedColumns: readonly EncryptedColumn[] = [
   { table: 'persons', pk: 'id', column: 'notes_encrypted' },
   { table: 'emails', pk: 'id', column: 'body_encrypted' },
+  { table: 'emails', pk: 'id', column: 'attachments_encrypted' },
+  { table: 'applications', pk: 'id', column: 'letter_encrypted' },
+  { table: 'applications', pk: 'id', column: 'self_assessment_encrypted' },
+  { table: 'applications', pk: 'id', column: 'pending_update_encrypted' },
+  { table: 'applications', pk: 'id', column: 'decision_letter_encrypted' },
+  { table: 'application_files', pk: 'id', column: 'content_encrypted' },
+  { table: 'application_reviews', pk: 'id', column: 'notes_encrypted' },
+  { table: 'interview_scores', pk: 'id', column: 'notes_encrypted' },
   { table: 'oidc_providers', pk: 'tenant_id', column: 'client_secret_encrypted' },
 ];
 

@@ -12,6 +12,7 @@ export interface NavItem {
 /** Every page in the main menu; a user sees only those their permissions allow. */
 export const navItems: readonly NavItem[] = [
   { to: '/', label: 'nav.home', description: null, permission: null },
+  { to: '/recruitment', label: 'nav.recruitment', description: 'home.card.recruitment', permission: 'applications.read' },
   { to: '/admin/users', label: 'nav.users', description: 'home.card.users', permission: 'users.read' },
   { to: '/admin/sign-in', label: 'nav.oidc', description: 'home.card.oidc', permission: 'users.manage' },
   { to: '/admin/persons', label: 'nav.persons', description: 'home.card.persons', permission: 'persons.read' },

@@ -17,6 +17,15 @@ import { PersonsPage } from '../features/persons/persons-page.tsx';
 import { PersonPage } from '../features/persons/person-page.tsx';
 import { OutboxPage } from '../features/outbox/outbox-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
+import { OpenIntakesPage } from '../features/apply/open-intakes-page.tsx';
+import { ApplyPage } from '../features/apply/apply-page.tsx';
+import { ApplicationStatusPage } from '../features/apply/status-page.tsx';
+import { ConfirmUpdatePage } from '../features/apply/confirm-update-page.tsx';
+import { IntakesPage } from '../features/recruitment/intakes-page.tsx';
+import { IntakeFormPage } from '../features/recruitment/intake-form-page.tsx';
+import { IntakePage } from '../features/recruitment/intake-page.tsx';
+import { ApplicationPage } from '../features/recruitment/application-page.tsx';
+import { MyInterviewsPage } from '../features/recruitment/interviews-page.tsx';
 
 /** Signed-out visitors go to sign-in, which brings them back here afterwards. */
 function RequireAuth() {
@@ -42,6 +51,11 @@ export function AppRoutes() {
       <Route element={<Shell />}>
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="unlock" element={<UnlockPage />} />
+        {/* Public: applicants have no account; the status page opens with the personal link's token. */}
+        <Route path="apply" element={<OpenIntakesPage />} />
+        <Route path="apply/:intakeId" element={<ApplyPage />} />
+        <Route path="application" element={<ApplicationStatusPage />} />
+        <Route path="application/confirm" element={<ConfirmUpdatePage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="admin/users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
@@ -52,6 +66,12 @@ export function AppRoutes() {
           <Route path="admin/persons" element={<RequirePermission permission="persons.read"><PersonsPage /></RequirePermission>} />
           <Route path="admin/persons/:id" element={<RequirePermission permission="persons.read"><PersonPage /></RequirePermission>} />
           <Route path="admin/outbox" element={<RequirePermission permission="outbox.read"><OutboxPage /></RequirePermission>} />
+          <Route path="recruitment" element={<RequirePermission permission="applications.read"><IntakesPage /></RequirePermission>} />
+          <Route path="recruitment/intakes/new" element={<RequirePermission permission="intakes.manage"><IntakeFormPage /></RequirePermission>} />
+          <Route path="recruitment/intakes/:id" element={<RequirePermission permission="applications.read"><IntakePage /></RequirePermission>} />
+          <Route path="recruitment/intakes/:id/edit" element={<RequirePermission permission="intakes.manage"><IntakeFormPage /></RequirePermission>} />
+          <Route path="recruitment/applications/:id" element={<RequirePermission permission="applications.read"><ApplicationPage /></RequirePermission>} />
+          <Route path="recruitment/interviews" element={<RequirePermission permission="applications.review"><MyInterviewsPage /></RequirePermission>} />
           <Route path="settings" element={<RequirePermission permission="profile.own"><SettingsPage /></RequirePermission>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,6 +1,10 @@
 import type { Key } from './sv.ts';
+import { applyTexts } from '../features/apply/texts.ts';
+import { recruitmentTexts } from '../features/recruitment/texts.ts';
 
 export const da = {
+  ...applyTexts.da,
+  ...recruitmentTexts.da,
   'app.name': 'Peerbridge',
   'common.skipLink': 'Gå til indholdet',
   'common.loading': 'Indlæser…',

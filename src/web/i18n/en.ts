@@ -1,6 +1,10 @@
 import type { Key } from './sv.ts';
+import { applyTexts } from '../features/apply/texts.ts';
+import { recruitmentTexts } from '../features/recruitment/texts.ts';
 
 export const en = {
+  ...applyTexts.en,
+  ...recruitmentTexts.en,
   'app.name': 'Peerbridge',
   'common.skipLink': 'Skip to content',
   'common.loading': 'Loading…',

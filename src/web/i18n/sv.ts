@@ -1,5 +1,9 @@
+import { applyTexts } from '../features/apply/texts.ts';
+import { recruitmentTexts } from '../features/recruitment/texts.ts';
 /** Swedish, the default language. Its keys define `Key`; the other catalogs must have every one. */
 export const sv = {
+  ...applyTexts.sv,
+  ...recruitmentTexts.sv,
   'app.name': 'Peerbridge',
   'common.skipLink': 'Hoppa till innehållet',
   'common.loading': 'Laddar…',

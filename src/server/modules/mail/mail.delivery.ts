@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Services } from '../../context.ts';
 import type { Config } from '../../config.ts';
 import { emails } from './mail.tables.ts';
+import type { MailAttachment } from './mailer.ts';
 
 /** After this many failed tries (about two hours of back-off) an e-mail is marked 'failed'. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -101,14 +102,16 @@ async function claimNextDue(svc: Services): Promise<typeof emails.$inferSelect |
 /** Sends one e-mail; answers a short reason when it was not accepted, else null. */
 async function trySend(svc: Services, transport: MailTransport, row: typeof emails.$inferSelect): Promise<string | null> {
   let text: string;
+  let attachments: MailAttachment[];
   try {
     text = svc.keyring.decrypt(row.bodyEncrypted);
+    attachments = row.attachmentsEncrypted ? (JSON.parse(svc.keyring.decrypt(row.attachmentsEncrypted)) as MailAttachment[]) : [];
   } catch {
     // Sealed with a key that is no longer configured (PEERBRIDGE_PREVIOUS_KEYS).
     return 'EDECRYPT';
   }
   try {
-    await transport.sendMail({ from: svc.config.mailFrom, to: row.toAddress, subject: row.subject, text });
+    await transport.sendMail({ from: svc.config.mailFrom, to: row.toAddress, subject: row.subject, text, attachments });
     return null;
   } catch (err) {
     return describeSendError(err);

@@ -12,6 +12,8 @@ export const emails = pgTable('emails', {
   toAddress: text('to_address').notNull(),
   subject: text('subject').notNull(),
   bodyEncrypted: text('body_encrypted').notNull(),
+  /** JSON of `MailAttachment[]` (e.g. an interview's .ics), encrypted like the body; null when none. */
+  attachmentsEncrypted: text('attachments_encrypted'),
   status: text('status', { enum: ['queued', 'sent', 'failed', 'outbox'] }).notNull().default('queued'),
   attempts: integer('attempts').notNull().default(0),
   /** A refused e-mail waits until then before the next try (growing back-off). */

@@ -2,7 +2,9 @@ import type { Db } from '../../db/client.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 import { emails } from './mail.tables.ts';
 
-export type OutgoingEmail = { tenantId: string | null; to: string; subject: string; text: string };
+/** A file sent with an e-mail: an invitation's .ics, say. Kept small: it is stored in the outbox. */
+export type MailAttachment = { filename: string; contentType: string; content: string };
+export type OutgoingEmail = { tenantId: string | null; to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
 export type Mailer = {
   /** Writes the message in the caller's transaction; it is sent after commit by the e-mail job. */
@@ -24,6 +26,7 @@ export function createOutboxMailer(opts: { keyring: Keyring; smtpConfigured: boo
           toAddress: message.to,
           subject: message.subject,
           bodyEncrypted: opts.keyring.encrypt(message.text),
+          attachmentsEncrypted: message.attachments?.length ? opts.keyring.encrypt(JSON.stringify(message.attachments)) : null,
           // Without SMTP (demo mode) the message stays in the outbox that an admin can read.
           status: opts.smtpConfigured ? 'queued' : 'outbox',
         })
