@@ -32,7 +32,8 @@ export type AppOptions = {
   logger?: boolean;
 };
 
-const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
+/** The built web app; `PEERBRIDGE_WEB_ROOT` points elsewhere (a second build tested side by side). */
+const webRoot = path.resolve(process.env.PEERBRIDGE_WEB_ROOT || path.resolve(import.meta.dirname, '../../dist/web'));
 
 /** Builds the HTTP app: plugins and modules wired explicitly, in order. */
 export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<FastifyInstance> {

@@ -20,8 +20,10 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
     await database.close();
     return () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
+  process.env.PEERBRIDGE_TEST_TEMPLATE_FILE = path.resolve(import.meta.dirname, `../../.test-cache/pglite-template-${process.pid}.tar.gz`);
+  const file = templateFile();
   const dump = await buildPgliteTemplate();
-  fs.mkdirSync(path.dirname(templateFile), { recursive: true });
-  fs.writeFileSync(templateFile, Buffer.from(await dump.arrayBuffer()));
-  return undefined;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  return async () => fs.rmSync(file, { force: true });
 }

@@ -10,7 +10,8 @@ import { createKeyring } from '../../src/server/lib/crypto.ts';
 export const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
 export const testKeyring = () => createKeyring(TEST_KEY);
 
-export const templateFile = path.resolve(import.meta.dirname, '../../.test-cache/pglite-template.tar.gz');
+/** One tarball per run (set by the global setup), so that runs side by side never read a half-written one. */
+export const templateFile = () => process.env.PEERBRIDGE_TEST_TEMPLATE_FILE ?? path.resolve(import.meta.dirname, '../../.test-cache/pglite-template.tar.gz');
 /** One template database per test run, so that runs sharing a server do not drop each other's. */
 export const pgTemplateDb = () => process.env.PEERBRIDGE_TEST_TEMPLATE_DB ?? 'peerbridge_test_template';
 

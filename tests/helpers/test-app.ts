@@ -27,7 +27,7 @@ export class TestClock {
 export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) return openScratchServerDatabase(url, { prefix: 'peerbridge_test', template: pgTemplateDb() });
-  const blob = new Blob([fs.readFileSync(templateFile)]);
+  const blob = new Blob([fs.readFileSync(templateFile())]);
   const database = await openDatabase({ kind: 'pglite', loadDataDir: blob });
   return { database, drop: () => database.close() };
 }

@@ -35,7 +35,8 @@ function exited(child: ChildProcess): Promise<void> {
  * and the demo data, serving the built web app from dist/web. Resolves once /api/health answers.
  */
 export async function startServer(): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(repoRoot, 'dist/web/index.html'))) {
+  const webRoot = process.env.PEERBRIDGE_WEB_ROOT || path.join(repoRoot, 'dist/web');
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error('dist/web is missing: build the web app first (npx vite build), or run `npm test`.');
   }
   const port = await freePort();
