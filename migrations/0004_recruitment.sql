@@ -47,6 +47,7 @@ CREATE TABLE "applications" (
 	"consent_version" text NOT NULL,
 	"stage" text DEFAULT 'received' NOT NULL,
 	"status_token_hash" text NOT NULL,
+	"status_token_encrypted" text NOT NULL,
 	"pending_update_encrypted" text,
 	"pending_update_token_hash" text,
 	"submitted_at" timestamp with time zone NOT NULL,

@@ -16,6 +16,7 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   { table: 'emails', pk: 'id', column: 'body_encrypted' },
   { table: 'emails', pk: 'id', column: 'attachments_encrypted' },
   { table: 'applications', pk: 'id', column: 'letter_encrypted' },
+  { table: 'applications', pk: 'id', column: 'status_token_encrypted' },
   { table: 'applications', pk: 'id', column: 'self_assessment_encrypted' },
   { table: 'applications', pk: 'id', column: 'pending_update_encrypted' },
   { table: 'applications', pk: 'id', column: 'decision_letter_encrypted' },

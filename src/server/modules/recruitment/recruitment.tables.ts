@@ -63,8 +63,10 @@ export const applications = pgTable('applications', {
   /** Which consent text the applicant agreed to (the text itself lives in the code, versioned). */
   consentVersion: text('consent_version').notNull(),
   stage: text('stage', { enum: applicationStages }).notNull().default('received'),
-  /** SHA-256 of the personal status link's token; the token itself is only in the applicant's e-mail. */
+  /** SHA-256 of the personal status link's token: how a request with the token finds the application. */
   statusTokenHash: text('status_token_hash').notNull(),
+  /** The token itself, encrypted, so that every later e-mail (invitation, decision) can carry the link. */
+  statusTokenEncrypted: text('status_token_encrypted').notNull(),
   /** A second submission with the same e-mail waits here until confirmed from the e-mailed link. */
   pendingUpdateEncrypted: text('pending_update_encrypted'),
   pendingUpdateTokenHash: text('pending_update_token_hash'),
