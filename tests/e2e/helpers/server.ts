@@ -34,7 +34,7 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts the real server (`tsx src/server/main.ts`) on a free port with a fresh embedded database
  * and the demo data, serving the built web app from dist/web. Resolves once /api/health answers.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const webRoot = process.env.PEERBRIDGE_WEB_ROOT || path.join(repoRoot, 'dist/web');
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error('dist/web is missing: build the web app first (npx vite build), or run `npm test`.');
@@ -52,6 +52,7 @@ export async function startServer(): Promise<RunningServer> {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '10000',
     PUBLIC_ORIGIN: origin,
+    ...extraEnv,
   };
   // The journeys always run on the embedded database, whatever the module tests used.
   delete env.DATABASE_URL;

@@ -1,0 +1,55 @@
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { persons, personStages } from '../persons/persons.tables.ts';
+import { users } from '../users/users.tables.ts';
+import { emails } from '../mail/mail.tables.ts';
+import { applicationEvents, applicationFiles, applicationReviews, applications, interviews, interviewScores } from './recruitment.tables.ts';
+
+/**
+ * Deletes applications with everything in them: letter, files, reviews, interview and scores, stage
+ * history, the e-mails sent to the address about it, and the person when nothing else holds them (no
+ * account, no other application, no later stage). Used by the retention job and by an applicant's
+ * own erasure; the caller writes the audit event (counts only, never content). Answers how many
+ * applications were deleted.
+ */
+export async function purgeApplications(tx: Db, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await tx
+    .select({ id: applications.id, personId: applications.personId, email: applications.email })
+    .from(applications)
+    .where(inArray(applications.id, [...ids]));
+  if (rows.length === 0) return 0;
+  const appIds = rows.map((r) => r.id);
+  const interviewIds = (await tx.select({ id: interviews.id }).from(interviews).where(inArray(interviews.applicationId, appIds))).map((r) => r.id);
+  if (interviewIds.length) await tx.delete(interviewScores).where(inArray(interviewScores.interviewId, interviewIds));
+  await tx.delete(interviews).where(inArray(interviews.applicationId, appIds));
+  await tx.delete(applicationReviews).where(inArray(applicationReviews.applicationId, appIds));
+  await tx.delete(applicationFiles).where(inArray(applicationFiles.applicationId, appIds));
+  await tx.delete(applicationEvents).where(inArray(applicationEvents.applicationId, appIds));
+  await tx.delete(applications).where(inArray(applications.id, appIds));
+
+  for (const personId of new Set(rows.map((r) => r.personId))) {
+    const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.personId, personId)).limit(1);
+    const [other] = await tx.select({ id: applications.id }).from(applications).where(eq(applications.personId, personId)).limit(1);
+    // A person who went on (participant, peer …) is kept: only their applicant stage goes.
+    const [laterStage] = await tx
+      .select({ id: personStages.id })
+      .from(personStages)
+      .where(and(eq(personStages.personId, personId), notInArray(personStages.kind, ['applicant'])))
+      .limit(1);
+    if (account || other || laterStage) {
+      if (!other) await tx.delete(personStages).where(and(eq(personStages.personId, personId), eq(personStages.kind, 'applicant')));
+      continue;
+    }
+    await tx.delete(personStages).where(eq(personStages.personId, personId));
+    await tx.delete(persons).where(eq(persons.id, personId));
+  }
+  // The confirmation, invitation and decision e-mails quote the application: they go too, unless
+  // the address still has an application or an account.
+  for (const email of new Set(rows.map((r) => r.email))) {
+    const [stillApplied] = await tx.select({ id: applications.id }).from(applications).where(eq(applications.email, email)).limit(1);
+    const [account] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+    if (!stillApplied && !account) await tx.delete(emails).where(sql`lower(${emails.toAddress}) = ${email}`);
+  }
+  return rows.length;
+}
