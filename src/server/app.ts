@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
@@ -108,6 +108,11 @@ export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<Fa
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(apiReference, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json', title: 'Peerbridge API' } });
 
+  app.addHook('onSend', async (request, reply, payload) => {
+    setSecurityHeaders(request.url, reply);
+    return payload;
+  });
+
   if (opts.serveWeb !== false && fs.existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
     // The web app routes in the browser: every non-API page gets index.html.
@@ -120,4 +125,22 @@ export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<Fa
     });
   }
   return app;
+}
+
+/**
+ * Headers every answer carries. Pages get a strict content security policy (the built app has no
+ * inline script) and may not be framed, except the public application form, which regions embed
+ * in their own web sites. No referrer leaves the app: addresses may carry personal ids.
+ */
+function setSecurityHeaders(url: string, reply: FastifyReply): void {
+  reply.header('X-Content-Type-Options', 'nosniff');
+  reply.header('Referrer-Policy', 'no-referrer');
+  if (url.startsWith('/api/')) return;
+  const embeddable = /^\/apply(\/|\?|$)/.test(url);
+  reply.header(
+    'Content-Security-Policy',
+    `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; ` +
+      `object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors ${embeddable ? '*' : "'none'"}`,
+  );
+  if (!embeddable) reply.header('X-Frame-Options', 'DENY');
 }

@@ -12,6 +12,9 @@ import { backupDatabase } from './cli/backup.ts';
 import { restoreDatabase } from './cli/restore.ts';
 import { rotateKey } from './cli/keys.ts';
 import { describeVerdict, runVerifyAudit } from './cli/audit.ts';
+import { loadKeyring } from './lib/keys.ts';
+import { createServices } from './services.ts';
+import { runRetention } from './modules/retention/retention.service.ts';
 
 /**
  * The operations console: `npm run cli -- <command>`. It reads the same configuration as the
@@ -157,6 +160,23 @@ program
     if (report.olderKeysInUse.length === 0 && !report.demo && config.previousKeys.length > 0) {
       print('No value uses an older key now: PEERBRIDGE_PREVIOUS_KEYS may be removed (keep the old keys as long as you may restore a backup taken before this rotation).');
     }
+  })));
+
+program
+  .command('run-retention')
+  .description('Run the retention sweep now (the server runs it every hour) and print what each rule deleted.')
+  .option('--as-of <time>', 'demo mode only: sweep as if it were this ISO time, to rehearse what a later sweep deletes')
+  .action((o: { asOf?: string }) => run(() => withDatabase({ migrate: true }, async ({ database, config }) => {
+    let now: Date | undefined;
+    if (o.asOf !== undefined) {
+      // A clock in the future really deletes data early: only ever on demo data.
+      if (!config.demo) throw new CliError('--as-of is refused outside demo mode: it would delete data before its time.');
+      now = new Date(o.asOf);
+      if (Number.isNaN(now.getTime())) throw new CliError('--as-of must be an ISO time, e.g. 2027-12-01T12:00:00Z.');
+    }
+    const keyring = loadKeyring(config, (m) => process.stderr.write(`${m}\n`));
+    const deleted = await runRetention(createServices({ config, database, keyring, now: now ? () => now : undefined }));
+    for (const [rule, count] of Object.entries(deleted)) print(`${rule}: ${count} deleted`);
   })));
 
 await program.parseAsync(process.argv);

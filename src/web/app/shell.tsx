@@ -10,7 +10,9 @@ import { visibleNavItems } from './nav.ts';
 export function Shell() {
   const t = useT();
   const { state, signOut } = useAuth();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  // A region embeds the application form in its own site (`/apply/…?embed=1`): no brand, no menu.
+  const embedded = new URLSearchParams(search).get('embed') === '1';
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const firstPath = useRef(pathname);
@@ -28,9 +30,9 @@ export function Shell() {
   return (
     <>
       <SkipLink href="#main">{t('common.skipLink')}</SkipLink>
-      <header className="pb-header">
+      <header className="pb-header" data-embedded={embedded || undefined}>
         <div className="pb-header__bar">
-          <div className="pb-brand">
+          <div className="pb-brand" hidden={embedded}>
             <NavLink to="/" className="pb-brand__name">
               {t('app.name')}
             </NavLink>

@@ -12,6 +12,11 @@ export interface Journey {
   readonly origin: string;
   /** With `{ smtp: true }`: the real SMTP server on loopback that the app sends its e-mail to. */
   readonly mailbox: SmtpCapture;
+  /**
+   * Stops the server, runs `whileStopped` with its data folder (e.g. a CLI command that needs the
+   * embedded database to itself), and starts it again on the same data and port.
+   */
+  restartServer(whileStopped: (env: { dataDir: string }) => Promise<void>): Promise<void>;
   /** Waits (up to 20 s) for an e-mail to `to` whose subject matches, and answers it. */
   waitForMail(to: string, subject: RegExp): Promise<CapturedMail>;
   /** A new, signed-out browser profile; closed when the test ends. */
@@ -54,6 +59,17 @@ export function useJourney(opts: { smtp?: boolean } = {}): Journey {
     get origin() {
       if (!server) throw new Error('the journey server is not running');
       return server.origin;
+    },
+    async restartServer(whileStopped) {
+      if (!server) throw new Error('the journey server is not running');
+      const { dataDir, port } = server;
+      await server.stop({ keepData: true });
+      server = undefined;
+      try {
+        await whileStopped({ dataDir });
+      } finally {
+        server = await startServer(mailbox ? { SMTP_URL: mailbox.url } : {}, { dataDir, port });
+      }
     },
     get mailbox() {
       if (!mailbox) throw new Error('start the journey with useJourney({ smtp: true }) to receive e-mail');

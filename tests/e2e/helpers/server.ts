@@ -8,7 +8,10 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 export interface RunningServer {
   origin: string;
-  stop(): Promise<void>;
+  port: number;
+  dataDir: string;
+  /** Stops the server; its data folder is removed unless `keepData` (to start it again on the same data). */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -34,14 +37,14 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts the real server (`tsx src/server/main.ts`) on a free port with a fresh embedded database
  * and the demo data, serving the built web app from dist/web. Resolves once /api/health answers.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}, reuse: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
   const webRoot = process.env.PEERBRIDGE_WEB_ROOT || path.join(repoRoot, 'dist/web');
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error('dist/web is missing: build the web app first (npx vite build), or run `npm test`.');
   }
-  const port = await freePort();
+  const port = reuse.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerbridge-e2e-'));
+  const dataDir = reuse.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'peerbridge-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -73,7 +76,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
 
-  const stop = async () => {
+  const stop = async (opts: { keepData?: boolean } = {}) => {
     if (child.exitCode === null && child.signalCode === null && child.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM');
@@ -90,7 +93,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       await exited(child);
       clearTimeout(force);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 90_000;
@@ -101,7 +104,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     }
     try {
       const res = await fetch(`${origin}/api/health`);
-      if (res.ok) return { origin, stop };
+      if (res.ok) return { origin, port, dataDir, stop };
     } catch {
       /* not listening yet */
     }
