@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { sha256Hex } from '../lib/crypto.ts';
@@ -24,7 +25,7 @@ export function registerIdempotency(app: FastifyInstance, svc: Services): void {
       throw new AppError('VALIDATION_FAILED', { fields: { 'Idempotency-Key': { key: 'field.invalid' } } });
     }
     const route = request.routeOptions.url ?? request.url;
-    const requestHash = sha256Hex(canonicalJson({ url: request.url, body: request.body ?? null }));
+    const requestHash = sha256Hex(canonicalJson({ url: request.url, body: hashable(request.body ?? null) }));
     const [stored] = await svc.db
       .select()
       .from(idempotencyKeys)
@@ -47,4 +48,15 @@ export function registerIdempotency(app: FastifyInstance, svc: Services): void {
       .onConflictDoNothing();
     return payload;
   });
+}
+
+/**
+ * A multipart body carries uploaded files as Buffers: they enter the hash by their SHA-256 rather
+ * than as JSON arrays of every byte. Everything else is left as it is, so JSON bodies hash as before.
+ */
+function hashable(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return { fileSha256: crypto.createHash('sha256').update(value).digest('hex') };
+  if (Array.isArray(value)) return value.map(hashable);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hashable(v)]));
+  return value;
 }

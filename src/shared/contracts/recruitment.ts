@@ -58,7 +58,17 @@ export const intakeBody = z.object({
   status: z.enum(['draft', 'open', 'closed']).default('draft'),
 }).strict();
 export type IntakeBody = z.input<typeof intakeBody>;
-export const intakePatch = intakeBody.partial().strict();
+/** A change names only what changes: the body's defaults must not fill in (zod 4 applies them under `.partial()`). */
+const intakeFields = intakeBody.shape;
+export const intakePatch = intakeBody
+  .extend({
+    description: intakeFields.description.unwrap(),
+    decisionDays: intakeFields.decisionDays.unwrap(),
+    retentionMonths: intakeFields.retentionMonths.unwrap(),
+    status: intakeFields.status.unwrap(),
+  })
+  .partial()
+  .strict();
 
 export const stageCounts = z.record(z.enum(applicationStages), z.number().int());
 

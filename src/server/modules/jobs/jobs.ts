@@ -4,15 +4,19 @@ import type { Services } from '../../context.ts';
 import { bossDbOf, withStartupLock } from './boss-db.ts';
 import { createSmtpTransport, deliverPendingEmails, type MailTransport } from '../mail/mail.delivery.ts';
 import { runRetention } from '../retention/retention.service.ts';
+import { sendInterviewReminders } from '../recruitment/interview-reminders.ts';
 
 export type JobRunner = { stop(): Promise<void> };
 
 export const EMAIL_QUEUE = 'email.deliver';
 export const RETENTION_QUEUE = 'retention.sweep';
+export const INTERVIEW_REMINDERS_QUEUE = 'interview.reminders';
 // Every minute: a safety net for e-mails whose kick was lost (crash after commit, SMTP down).
 const EMAIL_SWEEP_CRON = '* * * * *';
 // Hourly, off the full hour when other installations' jobs crowd the database.
 const RETENTION_CRON = '17 * * * *';
+// Every 15 minutes: "the day before" needs no more precision, and a run is idempotent.
+const INTERVIEW_REMINDERS_CRON = '*/15 * * * *';
 
 export type JobOptions = {
   /** How often an idle worker asks for work; a kick in this process wakes it at once. */
@@ -40,6 +44,8 @@ export async function startJobs(svc: Services, log: Logger, opts: JobOptions = {
       await ensureQueue(boss, EMAIL_QUEUE, { policy: 'stately', retryLimit: 3, retryDelay: 30, expireInSeconds: 600 });
       await ensureQueue(boss, RETENTION_QUEUE, { policy: 'stately', retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 });
       await boss.schedule(RETENTION_QUEUE, RETENTION_CRON);
+      await ensureQueue(boss, INTERVIEW_REMINDERS_QUEUE, { policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 600 });
+      await boss.schedule(INTERVIEW_REMINDERS_QUEUE, INTERVIEW_REMINDERS_CRON);
       if (transport) await boss.schedule(EMAIL_QUEUE, EMAIL_SWEEP_CRON);
       // Demo mode: e-mails stay in the outbox; an earlier run with SMTP may have scheduled the sweep.
       else await boss.unschedule(EMAIL_QUEUE);
@@ -53,6 +59,11 @@ export async function startJobs(svc: Services, log: Logger, opts: JobOptions = {
   await boss.work(RETENTION_QUEUE, work, async () => {
     const deleted = await runRetention(svc);
     log.info({ deleted }, 'retention sweep done');
+  });
+
+  await boss.work(INTERVIEW_REMINDERS_QUEUE, work, async () => {
+    const sent = await sendInterviewReminders(svc);
+    if (sent > 0) log.info({ sent }, 'interview reminders sent');
   });
 
   if (transport) {

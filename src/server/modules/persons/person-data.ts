@@ -6,6 +6,7 @@ import { users, userRoles } from '../users/users.tables.ts';
 import { sessions, unlockTokens } from '../auth/auth.tables.ts';
 import { apiTokens } from '../tokens/tokens.tables.ts';
 import { emails } from '../mail/mail.tables.ts';
+import { applicationsPart } from '../recruitment/recruitment.person-data.ts';
 
 /**
  * One part of what Peerbridge holds about a person. Every domain that hangs records on a person
@@ -70,4 +71,4 @@ const personPart: PersonDataPart = {
 };
 
 // The person row comes first in exports and last in erasure.
-export const personDataParts: PersonDataPart[] = [personPart, accountPart];
+export const personDataParts: PersonDataPart[] = [personPart, accountPart, applicationsPart];

@@ -19,14 +19,7 @@ export async function purgeApplications(tx: Db, ids: readonly string[]): Promise
     .from(applications)
     .where(inArray(applications.id, [...ids]));
   if (rows.length === 0) return 0;
-  const appIds = rows.map((r) => r.id);
-  const interviewIds = (await tx.select({ id: interviews.id }).from(interviews).where(inArray(interviews.applicationId, appIds))).map((r) => r.id);
-  if (interviewIds.length) await tx.delete(interviewScores).where(inArray(interviewScores.interviewId, interviewIds));
-  await tx.delete(interviews).where(inArray(interviews.applicationId, appIds));
-  await tx.delete(applicationReviews).where(inArray(applicationReviews.applicationId, appIds));
-  await tx.delete(applicationFiles).where(inArray(applicationFiles.applicationId, appIds));
-  await tx.delete(applicationEvents).where(inArray(applicationEvents.applicationId, appIds));
-  await tx.delete(applications).where(inArray(applications.id, appIds));
+  await deleteApplicationRecords(tx, rows.map((r) => r.id));
 
   for (const personId of new Set(rows.map((r) => r.personId))) {
     const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.personId, personId)).limit(1);
@@ -52,4 +45,17 @@ export async function purgeApplications(tx: Db, ids: readonly string[]): Promise
     if (!stillApplied && !account) await tx.delete(emails).where(sql`lower(${emails.toAddress}) = ${email}`);
   }
   return rows.length;
+}
+
+/** Deletes the application rows and everything hanging on them, children first; nothing about the person. */
+export async function deleteApplicationRecords(tx: Db, appIds: readonly string[]): Promise<void> {
+  if (appIds.length === 0) return;
+  const ids = [...appIds];
+  const interviewIds = (await tx.select({ id: interviews.id }).from(interviews).where(inArray(interviews.applicationId, ids))).map((r) => r.id);
+  if (interviewIds.length) await tx.delete(interviewScores).where(inArray(interviewScores.interviewId, interviewIds));
+  await tx.delete(interviews).where(inArray(interviews.applicationId, ids));
+  await tx.delete(applicationReviews).where(inArray(applicationReviews.applicationId, ids));
+  await tx.delete(applicationFiles).where(inArray(applicationFiles.applicationId, ids));
+  await tx.delete(applicationEvents).where(inArray(applicationEvents.applicationId, ids));
+  await tx.delete(applications).where(inArray(applications.id, ids));
 }

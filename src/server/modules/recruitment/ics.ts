@@ -43,7 +43,7 @@ export function interviewIcs(e: InterviewEvent): MailAttachment {
     ...(e.location ? { location: e.location } : {}),
     status: e.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
     organizer: e.organizer,
-    attendees: [{ ...e.attendee, rsvp: false, role: 'REQ-PARTICIPANT' }],
+    attendees: [{ name: e.attendee.name, email: e.attendee.email, rsvp: false, role: 'REQ-PARTICIPANT' }],
   };
   const { error, value } = createEvent(attributes);
   if (error || !value) throw error ?? new Error('ics: no calendar produced');

@@ -29,8 +29,13 @@ export async function findIntake(db: Db, tenantId: string, id: string) {
   return row;
 }
 
-export async function findSlot(db: Db, tenantId: string, id: string): Promise<SlotRow | undefined> {
-  const [row] = await db.select().from(interviewSlots).where(and(eq(interviewSlots.tenantId, tenantId), eq(interviewSlots.id, id)));
+/**
+ * A slot of the tenant. `share` keeps it from being deleted while an interview is booked into it;
+ * `update` (deleting it) makes such a booking wait and then find it gone.
+ */
+export async function findSlot(db: Db, tenantId: string, id: string, lock?: 'share' | 'update'): Promise<SlotRow | undefined> {
+  const query = db.select().from(interviewSlots).where(and(eq(interviewSlots.tenantId, tenantId), eq(interviewSlots.id, id))).$dynamic();
+  const [row] = await (lock ? query.for(lock) : query);
   return row;
 }
 
@@ -78,21 +83,23 @@ export async function listSlotViews(db: Db, tenantId: string, filter: { intakeId
 }
 
 /**
- * An application with what every interview e-mail needs (name, intake, tenant), locked for the rest
- * of the transaction so that one applicant's two quick clicks are handled one after the other.
+ * An application with what every interview e-mail needs (name, intake, tenant). `lock` holds the
+ * application for the rest of the transaction, so that one applicant's two quick clicks, or a
+ * booking and a score, are handled one after the other.
  */
-export async function lockApplicationForInterview(db: Db, applicationId: string) {
-  const [row] = await db
+export async function findInterviewParties(db: Db, applicationId: string, opts: { lock: boolean }) {
+  const query = db
     .select({ app: applications, name: persons.fullName, intakeTitle: intakes.title, tenantName: tenants.name, country: tenants.country })
     .from(applications)
     .innerJoin(persons, eq(persons.id, applications.personId))
     .innerJoin(intakes, eq(intakes.id, applications.intakeId))
     .innerJoin(tenants, eq(tenants.id, applications.tenantId))
     .where(eq(applications.id, applicationId))
-    .for('update', { of: applications });
+    .$dynamic();
+  const [row] = await (opts.lock ? query.for('update', { of: applications }) : query);
   return row;
 }
-export type InterviewParties = NonNullable<Awaited<ReturnType<typeof lockApplicationForInterview>>>;
+export type InterviewParties = NonNullable<Awaited<ReturnType<typeof findInterviewParties>>>;
 
 export const calendarActions = ['interview.book', 'interview.assign', 'interview.cancel'] as const;
 

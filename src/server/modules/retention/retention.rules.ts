@@ -5,6 +5,7 @@ import { loginThrottles, unlockTokens } from '../auth/auth.tables.ts';
 import { oidcLogins } from '../oidc/oidc.tables.ts';
 import { idempotencyKeys } from '../idempotency/idempotency.tables.ts';
 import { emails } from '../mail/mail.tables.ts';
+import { applicationsRetention } from '../recruitment/recruitment.retention.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -82,6 +83,7 @@ export const retentionRules: readonly RetentionRule[] = [
       return gone.length;
     },
   },
+  applicationsRetention,
 ];
 
 function hoursBefore(now: Date, hours: number): Date {
