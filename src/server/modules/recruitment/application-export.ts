@@ -17,7 +17,6 @@ import {
   type LetterText,
   type LocalizedText,
   type SelfAssessment,
-  type SlotView,
 } from '../../../shared/contracts/recruitment.ts';
 import { persons } from '../persons/persons.tables.ts';
 import { tenants } from '../tenants/tenants.tables.ts';
@@ -33,6 +32,7 @@ import {
 } from './recruitment.tables.ts';
 import { formatTime, publicText, type PublicTextKey } from './public.texts.ts';
 import { formatDay } from './decision.texts.ts';
+import { toSlotView } from './interviews.repo.ts';
 
 const labelled = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, label: z.string() });
 
@@ -79,15 +79,6 @@ type ApplicationRow = typeof applications.$inferSelect;
 
 /** The reader's language first, then whichever language the team wrote. */
 export const textIn = (text: LocalizedText, locale: Locale): string => text[locale] || text.sv || text.da || text.en || '';
-
-export const slotViewOf = (s: typeof interviewSlots.$inferSelect): SlotView => ({
-  id: s.id,
-  startsAt: s.startsAt.toISOString(),
-  endsAt: s.endsAt.toISOString(),
-  mode: s.mode,
-  location: s.location,
-  videoUrl: s.videoUrl,
-});
 
 export async function timelineOf(db: Db, applicationId: string) {
   const rows = await db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, applicationId)).orderBy(asc(applicationEvents.at));
@@ -144,7 +135,7 @@ export async function collectApplicationExport(db: Db, keyring: Keyring, app: Ap
     selfAssessment: selfAssessment.map((s) => ({ ...s, label: criterion(s.criterionId) })),
     stage: app.stage,
     timeline: await timelineOf(db, app.id),
-    interview: booked ? slotViewOf(booked.slot) : null,
+    interview: booked ? toSlotView(booked.slot) : null,
     reviews: reviews.map((r) => ({
       ratings: r.ratings.map((x) => ({ ...x, label: criterion(x.criterionId) })),
       notes: decrypt(r.notesEncrypted),

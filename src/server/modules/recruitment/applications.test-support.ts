@@ -148,5 +148,9 @@ export async function otherTenantApplication(t: TestApp, otherTenantId: string) 
 /** The e-mails sent to an address, oldest first, with their bodies opened. */
 export async function mailTo(t: TestApp, address: string) {
   const rows = await t.svc.db.select().from(emails).where(eq(emails.toAddress, address)).orderBy(asc(emails.createdAt));
-  return rows.map((r) => ({ subject: r.subject, text: t.svc.keyring.decrypt(r.bodyEncrypted) }));
+  return rows.map((r) => ({
+    subject: r.subject,
+    text: t.svc.keyring.decrypt(r.bodyEncrypted),
+    attachments: r.attachmentsEncrypted ? (JSON.parse(t.svc.keyring.decrypt(r.attachmentsEncrypted)) as { filename: string; content: string }[]) : [],
+  }));
 }

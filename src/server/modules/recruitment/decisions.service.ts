@@ -1,15 +1,16 @@
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import type { ApplicationDetail, Decision } from '../../../shared/contracts/recruitment.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { personStages } from '../persons/persons.tables.ts';
+import { cancelComingInterview } from './interviews.service.ts';
 import { moveToStage } from './application-stages.ts';
 import { statusUrlFor } from './application-token.ts';
 import { formatDay, letterKey, recruitmentText } from './decision.texts.ts';
 import { assertCan, assertCanDecide, assertCanWithdraw, dayOf, purgeDayFrom } from './recruitment.policy.ts';
 import { getRecord, readApplication } from './applications.service.ts';
 import type { ApplicationRecord } from './applications.repo.ts';
-import { applications, interviews, interviewSlots } from './recruitment.tables.ts';
+import { applications } from './recruitment.tables.ts';
 
 const textParams = (ctx: Ctx, rec: ApplicationRecord) => ({
   name: rec.person.fullName,
@@ -82,15 +83,15 @@ export async function withdrawApplication(ctx: Ctx, id: string): Promise<Applica
     const purgeAfter = purgeDayFrom(now, rec.intake.retentionMonths);
     await tx.update(applications).set({ withdrawnAt: now, purgeAfter, updatedAt: now }).where(eq(applications.id, id));
     await moveToStage(tx, rec.app, 'withdrawn', { byUserId: ctx.actor.userId, now });
-    // A held interview stays with its scores until the purge; a coming one frees its slot for others.
-    const coming = tx.select({ id: interviewSlots.id }).from(interviewSlots).where(gt(interviewSlots.startsAt, now));
-    await tx.delete(interviews).where(and(eq(interviews.applicationId, id), inArray(interviews.slotId, coming)));
+    const calendarCancel = await cancelComingInterview(ctx, tx, id, ctx.actor);
     const params = { ...textParams(ctx, rec), purgeDate: formatDay(rec.app.locale, purgeAfter) };
     await ctx.mailer.enqueue(tx, {
       tenantId: ctx.actor.tenantId,
       to: rec.app.email,
       subject: recruitmentText(rec.app.locale, 'withdrawn.subject', params),
       text: recruitmentText(rec.app.locale, 'withdrawn.body', params),
+      // A coming interview leaves the applicant's calendar too.
+      attachments: calendarCancel ? [calendarCancel] : [],
     });
     await writeAudit(tx, { actor: ctx.actor, now }, { action: 'application.withdraw', recordType: 'application', recordId: id, subjectPersonId: rec.app.personId, details: { from: rec.app.stage } });
   });

@@ -6,6 +6,7 @@ import { auditEvents } from '../audit/audit.tables.ts';
 import { personStages } from '../persons/persons.tables.ts';
 import { interviews } from './recruitment.tables.ts';
 import { emails } from '../mail/mail.tables.ts';
+import { SECOND_TRAINER, demoEmail } from '../../demo/seed.ts';
 import { DAY, addSlot, apply, createIntake, holdInterview, mailTo, teamOf } from './applications.test-support.ts';
 
 let t: TestApp;
@@ -114,7 +115,7 @@ describe('invitations and decisions', () => {
     expect((await post(`/api/applications/${app.id}/decide`, { decision: 'not_admitted', letter }, coordinator)).statusCode).toBe(403);
   });
 
-  it('records a withdrawal by phone: the coming interview is set free and deletion is scheduled', async () => {
+  it('records a withdrawal by phone: the coming interview is cancelled in every calendar and deletion is scheduled', async () => {
     const app = await apply(t, intake, { name: 'Wilma Wik', locale: 'en' });
     await post(`/api/applications/${app.id}/invite`);
     const slotId = await holdInterview(t, app, new Date(t.clock.now().getTime() + 2 * DAY));
@@ -124,6 +125,12 @@ describe('invitations and decisions', () => {
     expect(await t.svc.db.select().from(interviews).where(eq(interviews.slotId, slotId))).toEqual([]);
     const mail = (await mailTo(t, app.email)).find((m) => m.subject.startsWith('Your application is withdrawn'))!;
     expect(mail.text).toContain('deleted on 23 November 2027');
+    // The interview leaves the applicant's calendar with the receipt, and each interviewer's with a notice.
+    expect(mail.attachments.map((a) => a.content).join()).toMatch(/METHOD:CANCEL/);
+    for (const who of [demoEmail('trainer'), SECOND_TRAINER.email]) {
+      const notice = (await mailTo(t, who)).find((m) => /cancelled|inställd/.test(m.subject) && m.text.includes(app.reference));
+      expect(notice?.attachments[0]?.content).toMatch(/METHOD:CANCEL/);
+    }
     expect((await post(`/api/applications/${app.id}/withdraw`)).json().error.code).toBe('WRONG_STAGE');
   });
 });

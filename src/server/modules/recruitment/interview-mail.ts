@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import type { MailAttachment } from '../mail/mailer.ts';
 import type { Services } from '../../context.ts';
 import type { Locale } from '../../../shared/i18n/locale.ts';
 import { interviewIcs, organizerAddress } from './ics.ts';
@@ -35,21 +36,10 @@ function calendarFile(svc: Services, v: InterviewVersion, method: 'REQUEST' | 'C
  * the reminder carries the calendar file (a cancellation removes the event).
  */
 export async function mailApplicant(svc: Services, tx: Db, kind: 'booked' | 'moved' | 'cancelled' | 'reminder', v: InterviewVersion): Promise<void> {
-  const { app, name } = v.parties;
+  const { app } = v.parties;
   const locale = app.locale;
-  const params = {
-    name,
-    intake: v.parties.intakeTitle,
-    tenant: v.parties.tenantName,
-    when: formatInterviewTime(locale, v.parties.country, v.slot.startsAt, v.slot.endsAt),
-    where: whereText(locale, v.slot),
-    reference: app.reference,
-    link: statusUrlFor(svc, app),
-  };
-  const attachments =
-    kind === 'reminder'
-      ? []
-      : [calendarFile(svc, v, kind === 'cancelled' ? 'CANCEL' : 'REQUEST', { name, email: app.email }, interviewText(locale, 'applicant.ics.title', params), interviewText(locale, 'applicant.ics.description', params))];
+  const params = applicantParams(svc, v);
+  const attachments = kind === 'reminder' ? [] : [applicantCalendarFile(svc, v, kind === 'cancelled' ? 'CANCEL' : 'REQUEST')];
   await svc.mailer.enqueue(tx, {
     tenantId: app.tenantId,
     to: app.email,
@@ -57,6 +47,26 @@ export async function mailApplicant(svc: Services, tx: Db, kind: 'booked' | 'mov
     text: interviewText(locale, `applicant.${kind}.body`, params),
     attachments,
   });
+}
+
+function applicantParams(svc: Services, v: InterviewVersion) {
+  const { app, name } = v.parties;
+  return {
+    name,
+    intake: v.parties.intakeTitle,
+    tenant: v.parties.tenantName,
+    when: formatInterviewTime(app.locale, v.parties.country, v.slot.startsAt, v.slot.endsAt),
+    where: whereText(app.locale, v.slot),
+    reference: app.reference,
+    link: statusUrlFor(svc, app),
+  };
+}
+
+/** The applicant's calendar file for this version; a CANCEL one can ride on another e-mail (the withdrawal receipt). */
+export function applicantCalendarFile(svc: Services, v: InterviewVersion, method: 'REQUEST' | 'CANCEL'): MailAttachment {
+  const params = applicantParams(svc, v);
+  const locale = v.parties.app.locale;
+  return calendarFile(svc, v, method, { name: v.parties.name, email: v.parties.app.email }, interviewText(locale, 'applicant.ics.title', params), interviewText(locale, 'applicant.ics.description', params));
 }
 
 /** E-mails one interviewer, in their language, with the calendar file; the applicant is named by reference only. */

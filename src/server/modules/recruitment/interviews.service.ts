@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor, Ctx, Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -8,7 +8,8 @@ import { writeAudit } from '../audit/audit.service.ts';
 import { getApplicationByToken } from './application-token.ts';
 import { interviews, interviewSlots } from './recruitment.tables.ts';
 import { assertCan } from './recruitment.policy.ts';
-import { mailApplicant, mailInterviewer, type InterviewVersion } from './interview-mail.ts';
+import { applicantCalendarFile, mailApplicant, mailInterviewer, type InterviewVersion } from './interview-mail.ts';
+import type { MailAttachment } from '../mail/mailer.ts';
 import { REMINDER_WINDOW_MS } from './interview-reminders.ts';
 import {
   findActiveTrainers,
@@ -105,6 +106,33 @@ export async function deleteSlot(ctx: Ctx, id: string): Promise<void> {
     await writeAudit(tx, { actor: ctx.actor, now }, { action: 'interview_slot.delete', recordType: 'interview_slot', recordId: id, details: { intakeId: slot.intakeId, hadBooking: Boolean(booked) } });
   });
   ctx.mailer.kick();
+}
+
+/**
+ * Cancels an application's coming interview when it is withdrawn (a held one stays with its scores
+ * until the purge): frees the slot, sends the interviewers a calendar cancellation, and answers the
+ * applicant's cancellation file for the caller to attach to the withdrawal receipt.
+ */
+export async function cancelComingInterview(svc: Services, tx: Db, applicationId: string, actor: Actor | null): Promise<MailAttachment | null> {
+  const now = svc.now();
+  const [row] = await tx
+    .select({ interview: interviews, slot: interviewSlots })
+    .from(interviews)
+    .innerJoin(interviewSlots, eq(interviewSlots.id, interviews.slotId))
+    .where(and(eq(interviews.applicationId, applicationId), gt(interviewSlots.startsAt, now)));
+  if (!row) return null;
+  const parties = (await findInterviewParties(tx, applicationId, { lock: false }))!;
+  const version = { interviewId: row.interview.id, sequence: await nextCalendarSequence(tx, row.interview.id, parties.app.personId), parties, slot: row.slot };
+  await tx.delete(interviews).where(eq(interviews.id, row.interview.id));
+  await writeAudit(tx, { actor, tenantId: parties.app.tenantId, now }, {
+    action: 'interview.cancel',
+    recordType: 'interview',
+    recordId: row.interview.id,
+    subjectPersonId: parties.app.personId,
+    details: { slotId: row.slot.id, applicationId },
+  });
+  for (const who of await findActiveTrainers(tx, parties.app.tenantId, row.slot.interviewerUserIds)) await mailInterviewer(svc, tx, 'cancelled', version, who);
+  return applicantCalendarFile(svc, version, 'CANCEL');
 }
 
 /** The team assigns an invited applicant to a slot, or moves their interview to another one. */

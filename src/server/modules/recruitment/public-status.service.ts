@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { ApplicationStatusView } from '../../../shared/contracts/recruitment.ts';
@@ -12,7 +12,9 @@ import { getApplicationByToken, statusUrlFor } from './application-token.ts';
 import { purgeApplications } from './application-purge.ts';
 import { formatDay, recruitmentText } from './decision.texts.ts';
 import { assertCanWithdraw, purgeDayFrom } from './recruitment.policy.ts';
-import { bookedInterviewOf, collectApplicationExport, slotViewOf, timelineOf, type ApplicationExport } from './application-export.ts';
+import { bookedInterviewOf, collectApplicationExport, timelineOf, type ApplicationExport } from './application-export.ts';
+import { toSlotView } from './interviews.repo.ts';
+import { cancelComingInterview } from './interviews.service.ts';
 import { mailApplicant } from './public-applications.service.ts';
 
 /*
@@ -50,9 +52,9 @@ export async function statusViewOf(db: Db, svc: Services, app: ApplicationRow): 
     stage: app.stage,
     submittedAt: app.submittedAt.toISOString(),
     timeline: await timelineOf(db, app.id),
-    interview: booked ? slotViewOf(booked.slot) : null,
+    interview: booked ? toSlotView(booked.slot) : null,
     canBookInterview,
-    availableSlots: free.map((r) => slotViewOf(r.slot)),
+    availableSlots: free.map((r) => toSlotView(r.slot)),
     // As `assertCanWithdraw`: until admitted or turned down; a waitlisted applicant may still step back.
     canWithdraw: !isFinal(app.stage) || app.stage === 'waitlisted',
     decision:
@@ -89,9 +91,7 @@ export async function withdrawApplication(svc: Services, token: string | null): 
     const purgeAfter = purgeDayFrom(now, intake!.retentionMonths);
     await moveToStage(tx, app!, 'withdrawn', { byUserId: null, now });
     await tx.update(applications).set({ withdrawnAt: now, purgeAfter }).where(eq(applications.id, id));
-    // A held interview stays with its scores until the purge; only a coming one is cancelled.
-    const coming = tx.select({ id: interviewSlots.id }).from(interviewSlots).where(gt(interviewSlots.startsAt, now));
-    await tx.delete(interviews).where(and(eq(interviews.applicationId, id), inArray(interviews.slotId, coming)));
+    const calendarCancel = await cancelComingInterview(svc, tx, id, null);
     await auditApplicant(tx, app!, now, 'application.withdraw', { from: app!.stage });
     const withdrawn = await statusViewOf(tx, svc, { ...app!, stage: 'withdrawn', withdrawnAt: now, purgeAfter });
     const params = {
@@ -107,6 +107,8 @@ export async function withdrawApplication(svc: Services, token: string | null): 
       to: app!.email,
       subject: recruitmentText(app!.locale, 'withdrawn.subject', params),
       text: recruitmentText(app!.locale, 'withdrawn.body', params),
+      // A coming interview leaves the applicant's calendar too.
+      attachments: calendarCancel ? [calendarCancel] : [],
     });
     return withdrawn;
   });
