@@ -7,6 +7,8 @@ import { demoNames, expectPage, mainMenuLinks, signInAs, signOut, visibleText } 
 /** Each menu entry and the permission that entitles a user to it, in menu order. */
 const menu: ReadonlyArray<[label: string, permission: Permission | null]> = [
   ['Start', null],
+  ['Rekrytering', 'applications.read'],
+  ['Mina intervjuer', 'applications.review'],
   ['Användare', 'users.read'],
   ['Inloggning via organisation', 'users.manage'],
   ['Personer', 'persons.read'],

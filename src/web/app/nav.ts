@@ -13,6 +13,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { to: '/', label: 'nav.home', description: null, permission: null },
   { to: '/recruitment', label: 'nav.recruitment', description: 'home.card.recruitment', permission: 'applications.read' },
+  { to: '/recruitment/interviews', label: 'recruitment.interviews.title', description: null, permission: 'applications.review' },
   { to: '/admin/users', label: 'nav.users', description: 'home.card.users', permission: 'users.read' },
   { to: '/admin/sign-in', label: 'nav.oidc', description: 'home.card.oidc', permission: 'users.manage' },
   { to: '/admin/persons', label: 'nav.persons', description: 'home.card.persons', permission: 'persons.read' },

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../../shared/permissions.ts';
 import { useAuth } from './auth.tsx';
@@ -17,15 +17,19 @@ import { PersonsPage } from '../features/persons/persons-page.tsx';
 import { PersonPage } from '../features/persons/person-page.tsx';
 import { OutboxPage } from '../features/outbox/outbox-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
-import { OpenIntakesPage } from '../features/apply/open-intakes-page.tsx';
-import { ApplyPage } from '../features/apply/apply-page.tsx';
-import { ApplicationStatusPage } from '../features/apply/status-page.tsx';
-import { ConfirmUpdatePage } from '../features/apply/confirm-update-page.tsx';
-import { IntakesPage } from '../features/recruitment/intakes-page.tsx';
-import { IntakeFormPage } from '../features/recruitment/intake-form-page.tsx';
-import { IntakePage } from '../features/recruitment/intake-page.tsx';
-import { ApplicationPage } from '../features/recruitment/application-page.tsx';
-import { MyInterviewsPage } from '../features/recruitment/interviews-page.tsx';
+
+
+// The applicant's pages and the team's recruitment pages load on first use: an applicant on a
+// phone downloads the form, not the team's tools, and the reverse.
+const OpenIntakesPage = lazy(() => import('../features/apply/open-intakes-page.tsx').then((m) => ({ default: m.OpenIntakesPage })));
+const ApplyPage = lazy(() => import('../features/apply/apply-page.tsx').then((m) => ({ default: m.ApplyPage })));
+const ApplicationStatusPage = lazy(() => import('../features/apply/status-page.tsx').then((m) => ({ default: m.ApplicationStatusPage })));
+const ConfirmUpdatePage = lazy(() => import('../features/apply/confirm-update-page.tsx').then((m) => ({ default: m.ConfirmUpdatePage })));
+const IntakesPage = lazy(() => import('../features/recruitment/intakes-page.tsx').then((m) => ({ default: m.IntakesPage })));
+const IntakeFormPage = lazy(() => import('../features/recruitment/intake-form-page.tsx').then((m) => ({ default: m.IntakeFormPage })));
+const IntakePage = lazy(() => import('../features/recruitment/intake-page.tsx').then((m) => ({ default: m.IntakePage })));
+const ApplicationPage = lazy(() => import('../features/recruitment/application-page.tsx').then((m) => ({ default: m.ApplicationPage })));
+const MyInterviewsPage = lazy(() => import('../features/recruitment/interviews-page.tsx').then((m) => ({ default: m.MyInterviewsPage })));
 
 /** Signed-out visitors go to sign-in, which brings them back here afterwards. */
 function RequireAuth() {

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { useAuth } from './auth.tsx';
 import { useT } from './i18n.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { visibleNavItems } from './nav.ts';
+import { Loading } from '../ui/status.tsx';
 
 /** Header (brand, tenant, language, sign-out, menu), then the page in <main>. */
 export function Shell() {
@@ -74,7 +75,9 @@ export function Shell() {
         )}
       </header>
       <main id="main" tabIndex={-1} ref={mainRef}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -6,9 +6,10 @@ import { visibleNavItems } from '../../app/nav.ts';
 import { roleList } from '../../ui/names.tsx';
 import { Page } from '../../ui/page.tsx';
 import { RouterLink } from '../../ui/router-link.tsx';
+import { OverdueDecisionsCard } from '../recruitment/overdue-decisions-card.tsx';
 
 /** Roles whose own tools exist in this build; everyone else is told, calmly, that theirs are coming. */
-const rolesWithTools: readonly Role[] = ['admin'];
+const rolesWithTools: readonly Role[] = ['admin', 'trainer'];
 
 export function HomePage() {
   const t = useT();
@@ -19,6 +20,7 @@ export function HomePage() {
   return (
     <Page title={t('home.greeting', { name: user.name })}>
       <Paragraph>{t('home.tenant', { tenant: user.tenant.name })}</Paragraph>
+      <OverdueDecisionsCard />
 
       <section aria-labelledby="home-roles" className="pb-stack">
         <Heading level={2} data-size="xs" id="home-roles">
