@@ -124,6 +124,8 @@ export const publicIntakeView = z.object({
   places: z.number().int(),
   isOpen: z.boolean(),
   criteria: z.array(criterion),
+  /** Months after a "not admitted" decision or a withdrawal until everything is deleted: the consent text says it. */
+  retentionMonths: z.number().int(),
   /** The version of the consent text shown (web: `apply.consent.*` texts); sent back with the application. */
   consentVersion: z.string(),
 });

@@ -85,7 +85,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** The error an answer carries, in the API's one error shape. */
+export async function toApiError(response: Response): Promise<ApiError> {
   try {
     const data = (await response.json()) as { error?: { code?: string; message?: string; fields?: FieldErrors } };
     const e = data.error ?? {};

@@ -55,6 +55,7 @@ export const da = {
   'action.auth.sign_out': 'Loggede ud',
   'action.auth.locked': 'Kontoen blev låst efter for mange forsøg',
   'action.auth.unlocked': 'Kontoen blev låst op',
+  'action.retention.sweep': 'Sletning af gamle oplysninger',
   'action.user.create': 'Oprettede bruger',
   'action.user.update': 'Ændrede bruger',
   'action.user.update_own': 'Ændrede egne indstillinger',

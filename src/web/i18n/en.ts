@@ -55,6 +55,7 @@ export const en = {
   'action.auth.sign_out': 'Signed out',
   'action.auth.locked': 'Account locked after too many attempts',
   'action.auth.unlocked': 'Account unlocked',
+  'action.retention.sweep': 'Deletion of old data',
   'action.user.create': 'Created user',
   'action.user.update': 'Changed user',
   'action.user.update_own': 'Changed own settings',

@@ -54,6 +54,7 @@ export const sv = {
   'action.auth.sign_out': 'Loggade ut',
   'action.auth.locked': 'Kontot låstes efter för många försök',
   'action.auth.unlocked': 'Kontot låstes upp',
+  'action.retention.sweep': 'Gallring av gamla uppgifter',
   'action.user.create': 'Skapade användare',
   'action.user.update': 'Ändrade användare',
   'action.user.update_own': 'Ändrade sina egna inställningar',

@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useT } from '../app/i18n.tsx';
 
@@ -18,15 +18,17 @@ interface Props {
 /** A modal question before a consequential action; Escape and "Cancel" both back out. */
 export function ConfirmDialog(props: Props) {
   const t = useT();
+  // Two dialogs on one page must not share a title id, or both take the first one's name.
+  const titleId = useId();
   const { open, title, body, confirmLabel, danger, busy, onConfirm, onCancel, children } = props;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!busy) onConfirm();
   };
   return (
-    <Dialog open={open} onClose={onCancel} closeButton={t('common.close')} aria-labelledby="confirm-title">
+    <Dialog open={open} onClose={onCancel} closeButton={t('common.close')} aria-labelledby={titleId}>
       <form onSubmit={submit} className="pb-stack" noValidate>
-        <Heading level={2} data-size="sm" id="confirm-title">
+        <Heading level={2} data-size="sm" id={titleId}>
           {title}
         </Heading>
         <Paragraph>{body}</Paragraph>

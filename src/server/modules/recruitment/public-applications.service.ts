@@ -49,6 +49,7 @@ export const publicIntakeViewOf = (intake: IntakeRow, tenant: { name: string; sl
   places: intake.places,
   isOpen: isIntakeOpen(intake, now),
   criteria: intake.criteria,
+  retentionMonths: intake.retentionMonths,
   consentVersion: CONSENT_VERSION,
 });
 
