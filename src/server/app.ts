@@ -25,6 +25,11 @@ import { intakesRoutes } from './modules/recruitment/intakes.routes.ts';
 import { applicationsRoutes } from './modules/recruitment/applications.routes.ts';
 import { publicApplicationsRoutes } from './modules/recruitment/public-applications.routes.ts';
 import { interviewsRoutes } from './modules/recruitment/interviews.routes.ts';
+import { passwordRoutes } from './modules/auth/password.routes.ts';
+import { coursesRoutes } from './modules/training/courses.routes.ts';
+import { cohortsRoutes } from './modules/training/cohorts.routes.ts';
+import { trainingWorkRoutes } from './modules/training/training-work.routes.ts';
+import { recoveryCollegeRoutes } from './modules/training/recovery-college.routes.ts';
 
 export type AppOptions = {
   /** Serve the built web app from dist/web (off in module tests). */
@@ -104,6 +109,11 @@ export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<Fa
   await app.register(applicationsRoutes(svc));
   await app.register(publicApplicationsRoutes(svc));
   await app.register(interviewsRoutes(svc));
+  await app.register(passwordRoutes(svc));
+  await app.register(coursesRoutes(svc));
+  await app.register(cohortsRoutes(svc));
+  await app.register(trainingWorkRoutes(svc));
+  await app.register(recoveryCollegeRoutes(svc));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(apiReference, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json', title: 'Peerbridge API' } });

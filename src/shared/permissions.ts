@@ -10,6 +10,7 @@ export const roles = [
   'trainer',
   'peer',
   'applicant',
+  'participant',
   'booker',
   'unit_manager',
   'council_member',
@@ -32,6 +33,11 @@ export const permissions = [
   'applications.read',
   'applications.review',
   'applications.decide',
+  // Training: the team runs courses; a participant sees their own; a course leader takes attendance
+  // for the sessions they lead (checked per session in the policy).
+  'training.manage',
+  'training.participate',
+  'training.lead',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -41,9 +47,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [...everyone, 'users.read', 'users.manage', 'audit.read', 'persons.read', 'persons.manage', 'outbox.read', 'api_tokens.own'],
   coordinator: [...everyone, 'persons.read', 'api_tokens.own'],
   supervisor: [...everyone],
-  trainer: [...everyone, 'persons.read', 'intakes.manage', 'applications.read', 'applications.review', 'applications.decide'],
-  peer: [...everyone],
+  trainer: [...everyone, 'persons.read', 'intakes.manage', 'applications.read', 'applications.review', 'applications.decide', 'training.manage', 'training.lead'],
+  peer: [...everyone, 'training.lead'],
   applicant: [...everyone],
+  participant: [...everyone, 'training.participate'],
   booker: [...everyone],
   unit_manager: [...everyone],
   council_member: [...everyone],

@@ -24,6 +24,7 @@ export const demoNames: Record<Role, string> = {
   trainer: 'Tove Utbildare',
   peer: 'Pelle Peer',
   applicant: 'Amira Sökande',
+  participant: 'Dana Deltagare',
   booker: 'Bo Bokare',
   unit_manager: 'Ulla Enhetschef',
   council_member: 'Rasmus Brukarråd',

@@ -23,6 +23,13 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   { table: 'application_files', pk: 'id', column: 'content_encrypted' },
   { table: 'application_reviews', pk: 'id', column: 'notes_encrypted' },
   { table: 'interview_scores', pk: 'id', column: 'notes_encrypted' },
+  { table: 'participants', pk: 'id', column: 'interruption_reason_encrypted' },
+  { table: 'task_submissions', pk: 'id', column: 'text_encrypted' },
+  { table: 'task_submissions', pk: 'id', column: 'file_encrypted' },
+  { table: 'task_submissions', pk: 'id', column: 'feedback_encrypted' },
+  { table: 'follow_up_notes', pk: 'id', column: 'note_encrypted' },
+  { table: 'checkins', pk: 'id', column: 'comment_encrypted' },
+  { table: 'enrolments', pk: 'id', column: 'cancel_token_encrypted' },
   { table: 'oidc_providers', pk: 'tenant_id', column: 'client_secret_encrypted' },
 ];
 

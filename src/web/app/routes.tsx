@@ -31,6 +31,18 @@ const IntakePage = lazy(() => import('../features/recruitment/intake-page.tsx').
 const ApplicationPage = lazy(() => import('../features/recruitment/application-page.tsx').then((m) => ({ default: m.ApplicationPage })));
 const MyInterviewsPage = lazy(() => import('../features/recruitment/interviews-page.tsx').then((m) => ({ default: m.MyInterviewsPage })));
 
+const TrainingPage = lazy(() => import('../features/training/courses-page.tsx').then((m) => ({ default: m.TrainingPage })));
+const NewCohortPage = lazy(() => import('../features/training/cohort-new-page.tsx').then((m) => ({ default: m.NewCohortPage })));
+const CohortPage = lazy(() => import('../features/training/cohort-page.tsx').then((m) => ({ default: m.CohortPage })));
+const AttendancePage = lazy(() => import('../features/training/attendance-page.tsx').then((m) => ({ default: m.AttendancePage })));
+const ParticipantPage = lazy(() => import('../features/training/participant-page.tsx').then((m) => ({ default: m.ParticipantPage })));
+const LeadingPage = lazy(() => import('../features/training/leading-page.tsx').then((m) => ({ default: m.LeadingPage })));
+const MyTrainingPage = lazy(() => import('../features/my-training/my-training-page.tsx').then((m) => ({ default: m.MyTrainingPage })));
+const CataloguePage = lazy(() => import('../features/recovery-college/catalogue-page.tsx').then((m) => ({ default: m.CataloguePage })));
+const RecoveryCoursePage = lazy(() => import('../features/recovery-college/course-page.tsx').then((m) => ({ default: m.RecoveryCoursePage })));
+const CancelEnrolmentPage = lazy(() => import('../features/recovery-college/cancel-page.tsx').then((m) => ({ default: m.CancelEnrolmentPage })));
+const SetPasswordPage = lazy(() => import('../features/auth/set-password-page.tsx').then((m) => ({ default: m.SetPasswordPage })));
+const ForgotPasswordPage = lazy(() => import('../features/auth/forgot-password-page.tsx').then((m) => ({ default: m.ForgotPasswordPage })));
 /** Signed-out visitors go to sign-in, which brings them back here afterwards. */
 function RequireAuth() {
   const { state } = useAuth();
@@ -60,6 +72,11 @@ export function AppRoutes() {
         <Route path="apply/:intakeId" element={<ApplyPage />} />
         <Route path="application" element={<ApplicationStatusPage />} />
         <Route path="application/confirm" element={<ConfirmUpdatePage />} />
+        <Route path="recovery-college" element={<CataloguePage />} />
+        <Route path="recovery-college/cancel" element={<CancelEnrolmentPage />} />
+        <Route path="recovery-college/:cohortId" element={<RecoveryCoursePage />} />
+        <Route path="set-password" element={<SetPasswordPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="admin/users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
@@ -76,6 +93,13 @@ export function AppRoutes() {
           <Route path="recruitment/intakes/:id/edit" element={<RequirePermission permission="intakes.manage"><IntakeFormPage /></RequirePermission>} />
           <Route path="recruitment/applications/:id" element={<RequirePermission permission="applications.read"><ApplicationPage /></RequirePermission>} />
           <Route path="recruitment/interviews" element={<RequirePermission permission="applications.review"><MyInterviewsPage /></RequirePermission>} />
+          <Route path="training" element={<RequirePermission permission="training.manage"><TrainingPage /></RequirePermission>} />
+          <Route path="training/cohorts/new" element={<RequirePermission permission="training.manage"><NewCohortPage /></RequirePermission>} />
+          <Route path="training/cohorts/:id" element={<RequirePermission permission="training.manage"><CohortPage /></RequirePermission>} />
+          <Route path="training/sessions/:id/attendance" element={<RequirePermission permission="training.lead"><AttendancePage /></RequirePermission>} />
+          <Route path="training/participants/:id" element={<RequirePermission permission="training.manage"><ParticipantPage /></RequirePermission>} />
+          <Route path="training/leading" element={<RequirePermission permission="training.lead"><LeadingPage /></RequirePermission>} />
+          <Route path="my-training" element={<RequirePermission permission="training.participate"><MyTrainingPage /></RequirePermission>} />
           <Route path="settings" element={<RequirePermission permission="profile.own"><SettingsPage /></RequirePermission>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

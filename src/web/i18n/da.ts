@@ -1,10 +1,18 @@
 import type { Key } from './sv.ts';
 import { applyTexts } from '../features/apply/texts.ts';
 import { recruitmentTexts } from '../features/recruitment/texts.ts';
+import { trainingTexts } from '../features/training/texts.ts';
+import { myTrainingTexts } from '../features/my-training/texts.ts';
+import { recoveryCollegeTexts } from '../features/recovery-college/texts.ts';
+import { passwordTexts } from '../features/auth/password-texts.ts';
 
 export const da = {
   ...applyTexts.da,
   ...recruitmentTexts.da,
+  ...trainingTexts.da,
+  ...myTrainingTexts.da,
+  ...recoveryCollegeTexts.da,
+  ...passwordTexts.da,
   'app.name': 'Peerbridge',
   'common.skipLink': 'Gå til indholdet',
   'common.loading': 'Indlæser…',
@@ -38,6 +46,7 @@ export const da = {
   'role.trainer': 'Underviser',
   'role.peer': 'Peer',
   'role.applicant': 'Ansøger',
+  'role.participant': 'Deltager',
   'role.booker': 'Bestiller',
   'role.unit_manager': 'Afdelingsleder',
   'role.council_member': 'Rådsmedlem',

@@ -1,10 +1,18 @@
 import type { Key } from './sv.ts';
 import { applyTexts } from '../features/apply/texts.ts';
 import { recruitmentTexts } from '../features/recruitment/texts.ts';
+import { trainingTexts } from '../features/training/texts.ts';
+import { myTrainingTexts } from '../features/my-training/texts.ts';
+import { recoveryCollegeTexts } from '../features/recovery-college/texts.ts';
+import { passwordTexts } from '../features/auth/password-texts.ts';
 
 export const en = {
   ...applyTexts.en,
   ...recruitmentTexts.en,
+  ...trainingTexts.en,
+  ...myTrainingTexts.en,
+  ...recoveryCollegeTexts.en,
+  ...passwordTexts.en,
   'app.name': 'Peerbridge',
   'common.skipLink': 'Skip to content',
   'common.loading': 'Loading…',
@@ -38,6 +46,7 @@ export const en = {
   'role.trainer': 'Trainer',
   'role.peer': 'Peer',
   'role.applicant': 'Applicant',
+  'role.participant': 'Participant',
   'role.booker': 'Booker',
   'role.unit_manager': 'Unit manager',
   'role.council_member': 'Council member',

@@ -1,9 +1,17 @@
 import { applyTexts } from '../features/apply/texts.ts';
 import { recruitmentTexts } from '../features/recruitment/texts.ts';
+import { trainingTexts } from '../features/training/texts.ts';
+import { myTrainingTexts } from '../features/my-training/texts.ts';
+import { recoveryCollegeTexts } from '../features/recovery-college/texts.ts';
+import { passwordTexts } from '../features/auth/password-texts.ts';
 /** Swedish, the default language. Its keys define `Key`; the other catalogs must have every one. */
 export const sv = {
   ...applyTexts.sv,
   ...recruitmentTexts.sv,
+  ...trainingTexts.sv,
+  ...myTrainingTexts.sv,
+  ...recoveryCollegeTexts.sv,
+  ...passwordTexts.sv,
   'app.name': 'Peerbridge',
   'common.skipLink': 'Hoppa till innehållet',
   'common.loading': 'Laddar…',
@@ -37,6 +45,7 @@ export const sv = {
   'role.trainer': 'Utbildare',
   'role.peer': 'Peer',
   'role.applicant': 'Sökande',
+  'role.participant': 'Deltagare',
   'role.booker': 'Beställare',
   'role.unit_manager': 'Enhetschef',
   'role.council_member': 'Rådsmedlem',

@@ -9,7 +9,7 @@ import { RouterLink } from '../../ui/router-link.tsx';
 import { OverdueDecisionsCard } from '../recruitment/overdue-decisions-card.tsx';
 
 /** Roles whose own tools exist in this build; everyone else is told, calmly, that theirs are coming. */
-const rolesWithTools: readonly Role[] = ['admin', 'trainer'];
+const rolesWithTools: readonly Role[] = ['admin', 'trainer', 'participant'];
 
 export function HomePage() {
   const t = useT();

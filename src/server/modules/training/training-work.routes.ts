@@ -1,0 +1,5 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Services } from '../../context.ts';
+
+// Stub: filled in by the training work (issue 4).
+export const trainingWorkRoutes = (_svc: Services): FastifyPluginAsyncZod => async (_app) => {};
