@@ -30,6 +30,7 @@ import { coursesRoutes } from './modules/training/courses.routes.ts';
 import { cohortsRoutes } from './modules/training/cohorts.routes.ts';
 import { trainingWorkRoutes } from './modules/training/training-work.routes.ts';
 import { recoveryCollegeRoutes } from './modules/training/recovery-college.routes.ts';
+import { calendarRoutes } from './modules/training/calendar.routes.ts';
 
 export type AppOptions = {
   /** Serve the built web app from dist/web (off in module tests). */
@@ -114,6 +115,7 @@ export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<Fa
   await app.register(cohortsRoutes(svc));
   await app.register(trainingWorkRoutes(svc));
   await app.register(recoveryCollegeRoutes(svc));
+  await app.register(calendarRoutes(svc));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(apiReference, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json', title: 'Peerbridge API' } });

@@ -8,6 +8,9 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { writeAudit } from '../modules/audit/audit.service.ts';
 import { roles, type Role } from '../../shared/permissions.ts';
 import { seedRecruitmentDemo } from './recruitment-seed.ts';
+import { seedTrainingDemo } from './training-seed.ts';
+import { seedTrainingWorkDemo } from './training-work-seed.ts';
+import { seedRecoveryCollegeDemo } from './recovery-college-seed.ts';
 
 /** Demo data is fictional: no name, address or number here belongs to a real person. */
 export const DEMO_PASSWORD = 'Peerbridge-demo-2026';
@@ -54,6 +57,7 @@ export async function seedDemo(db: Db, keyring: Keyring, now = new Date()): Prom
     };
 
     const trainerIds: string[] = [];
+    const roleUserIds = new Map<Role, string>();
     for (const role of roles) {
       const { person, user } = await addUser(demo!.id, demoEmail(role), demoNames[role], [role], 'sv');
       if (role === 'peer') {
@@ -66,6 +70,7 @@ export async function seedDemo(db: Db, keyring: Keyring, now = new Date()): Prom
         ]);
         await tx.update(persons).set({ notesEncrypted: keyring.encrypt('Vill helst ha uppdrag på förmiddagar. Har erfarenhet av heldygnsvård.') }).where(eq(persons.id, person.id));
       }
+      roleUserIds.set(role, user.id);
       if (role === 'trainer') trainerIds.push(user.id);
       if (role === 'applicant') {
         await tx.insert(personStages).values({ tenantId: demo!.id, personId: person.id, kind: 'applicant', startedOn: '2026-11-02', endedOn: null });
@@ -74,6 +79,10 @@ export async function seedDemo(db: Db, keyring: Keyring, now = new Date()): Prom
     const { user: secondTrainer } = await addUser(demo!.id, SECOND_TRAINER.email, SECOND_TRAINER.name, ['trainer'], 'sv');
     trainerIds.push(secondTrainer.id);
     await seedRecruitmentDemo(tx, { tenantId: demo!.id, trainerUserIds: trainerIds, keyring, now });
+    const training = { tenantId: demo!.id, keyring, now, trainerUserIds: trainerIds, participantUserId: roleUserIds.get('participant')!, peerUserId: roleUserIds.get('peer')! };
+    await seedTrainingDemo(tx, training);
+    await seedTrainingWorkDemo(tx, training);
+    await seedRecoveryCollegeDemo(tx, training);
     const { user: otherAdmin, person: otherPerson } = await addUser(other!.id, OTHER_TENANT_ADMIN, 'Karen Administrator', ['admin'], 'da');
     await tx.insert(persons).values([
       { tenantId: demo!.id, fullName: 'Nils Nätverksson', email: 'nils@example.org', preferredLocale: 'sv' },
