@@ -2,6 +2,7 @@ import type { Key } from './sv.ts';
 import { applyTexts } from '../features/apply/texts.ts';
 import { recruitmentTexts } from '../features/recruitment/texts.ts';
 import { trainingTexts } from '../features/training/texts.ts';
+import { participantTexts } from '../features/training/participant-texts.ts';
 import { myTrainingTexts } from '../features/my-training/texts.ts';
 import { recoveryCollegeTexts } from '../features/recovery-college/texts.ts';
 import { passwordTexts } from '../features/auth/password-texts.ts';
@@ -10,6 +11,7 @@ export const en = {
   ...applyTexts.en,
   ...recruitmentTexts.en,
   ...trainingTexts.en,
+  ...participantTexts.en,
   ...myTrainingTexts.en,
   ...recoveryCollegeTexts.en,
   ...passwordTexts.en,

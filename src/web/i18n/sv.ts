@@ -1,6 +1,7 @@
 import { applyTexts } from '../features/apply/texts.ts';
 import { recruitmentTexts } from '../features/recruitment/texts.ts';
 import { trainingTexts } from '../features/training/texts.ts';
+import { participantTexts } from '../features/training/participant-texts.ts';
 import { myTrainingTexts } from '../features/my-training/texts.ts';
 import { recoveryCollegeTexts } from '../features/recovery-college/texts.ts';
 import { passwordTexts } from '../features/auth/password-texts.ts';
@@ -9,6 +10,7 @@ export const sv = {
   ...applyTexts.sv,
   ...recruitmentTexts.sv,
   ...trainingTexts.sv,
+  ...participantTexts.sv,
   ...myTrainingTexts.sv,
   ...recoveryCollegeTexts.sv,
   ...passwordTexts.sv,
