@@ -59,7 +59,7 @@ describe('an administrator manages a user account', () => {
     // The new role reaches Greta's open session: a trainer may look up people.
     await gretaPage.reload();
     await expectPage(gretaPage, `Hej ${greta.name}!`);
-    expect(await mainMenuLinks(gretaPage)).toEqual(['Start', 'Personer', 'Inställningar']);
+    expect(await mainMenuLinks(gretaPage)).toEqual(['Start', 'Rekrytering', 'Mina intervjuer', 'Utbildning', 'Mina kurstillfällen', 'Personer', 'Inställningar']);
 
     await admin.getByRole('link', { name: greta.name, exact: true }).click();
     await expectPage(admin, greta.name);
