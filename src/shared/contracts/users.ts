@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../permissions.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.ts';
 import { locales } from '../i18n/locale.ts';
 
 export const userView = z.object({
@@ -19,7 +20,7 @@ export const createUserBody = z.object({
   name: z.string().trim().min(1).max(200),
   roles: z.array(z.enum(roles)).min(1).max(roles.length),
   locale: z.enum(locales).default('sv'),
-  password: z.string().min(12).max(1000).optional(),
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH).optional(),
 }).strict();
 
 export const updateUserBody = z.object({

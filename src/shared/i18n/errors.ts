@@ -35,6 +35,8 @@ const sv = {
   'field.slot_taken': 'Tiden är redan bokad.',
   'field.ends_before_start': 'Sluttiden måste komma efter starttiden.',
   'field.consent_outdated': 'Texten om behandling av uppgifter har ändrats. Ladda om sidan och läs den igen.',
+  'field.link_expired': 'Länken har gått ut eller gäller inte. Be om en ny länk.',
+  'field.link_used': 'Länken har redan använts. Be om en ny länk.',
   'field.required': 'Fyll i fältet.',
   'field.invalid_email': 'Skriv en giltig e-postadress, till exempel namn@exempel.se.',
   'field.too_short': 'Texten är för kort (minst {min} tecken).',
@@ -46,7 +48,7 @@ const sv = {
   'mail.unlock.subject': 'Lås upp ditt Peerbridge-konto',
   'mail.unlock.body': 'Hej {name}!\n\nNågon har försökt logga in på ditt konto flera gånger med fel lösenord, så vi har låst det en stund.\nOm det var du kan du låsa upp kontot med länken nedan. Länken gäller i 24 timmar.\n\n{link}\n\nOm det inte var du behöver du inte göra något.',
   'mail.welcome.subject': 'Välkommen till Peerbridge',
-  'mail.welcome.body': 'Hej {name}!\n\nDu har fått ett konto i Peerbridge hos {tenant}. Logga in med din e-postadress på {link}.',
+  'mail.welcome.body': 'Hej {name}!\n\nDu har fått ett konto i Peerbridge hos {tenant}. Välj ditt lösenord här:\n{link}\n\nLänken gäller i {days} dagar och fungerar en gång. Sedan loggar du in med din e-postadress och ditt lösenord på {signIn}.\n\nOm du loggar in via din organisation behöver du inget lösenord.',
 } as const;
 
 type Key = keyof typeof sv;
@@ -82,6 +84,8 @@ const da = {
   'field.slot_taken': 'Tiden er allerede booket.',
   'field.ends_before_start': 'Sluttidspunktet skal ligge efter starttidspunktet.',
   'field.consent_outdated': 'Teksten om behandling af oplysninger er ændret. Genindlæs siden, og læs den igen.',
+  'field.link_expired': 'Linket er udløbet eller gælder ikke. Bed om et nyt link.',
+  'field.link_used': 'Linket er allerede brugt. Bed om et nyt link.',
   'field.required': 'Udfyld feltet.',
   'field.invalid_email': 'Skriv en gyldig e-mailadresse, for eksempel navn@eksempel.dk.',
   'field.too_short': 'Teksten er for kort (mindst {min} tegn).',
@@ -93,7 +97,7 @@ const da = {
   'mail.unlock.subject': 'Lås din Peerbridge-konto op',
   'mail.unlock.body': 'Hej {name}!\n\nNogen har forsøgt at logge ind på din konto flere gange med forkert adgangskode, så vi har låst den et stykke tid.\nHvis det var dig, kan du låse kontoen op med linket herunder. Linket gælder i 24 timer.\n\n{link}\n\nHvis det ikke var dig, behøver du ikke gøre noget.',
   'mail.welcome.subject': 'Velkommen til Peerbridge',
-  'mail.welcome.body': 'Hej {name}!\n\nDu har fået en konto i Peerbridge hos {tenant}. Log ind med din e-mailadresse på {link}.',
+  'mail.welcome.body': 'Hej {name}!\n\nDu har fået en konto i Peerbridge hos {tenant}. Vælg din adgangskode her:\n{link}\n\nLinket gælder i {days} dage og virker én gang. Derefter logger du ind med din e-mailadresse og din adgangskode på {signIn}.\n\nHvis du logger ind via din organisation, behøver du ingen adgangskode.',
 } satisfies Record<Key, string>;
 
 const en = {
@@ -127,6 +131,8 @@ const en = {
   'field.slot_taken': 'That time is already booked.',
   'field.ends_before_start': 'The end must come after the start.',
   'field.consent_outdated': 'The text about processing your details has changed. Reload the page and read it again.',
+  'field.link_expired': 'The link has expired or is not valid. Ask for a new link.',
+  'field.link_used': 'The link has already been used. Ask for a new link.',
   'field.required': 'Fill in this field.',
   'field.invalid_email': 'Enter a valid e-mail address, like name@example.com.',
   'field.too_short': 'The text is too short (at least {min} characters).',
@@ -138,7 +144,7 @@ const en = {
   'mail.unlock.subject': 'Unlock your Peerbridge account',
   'mail.unlock.body': 'Hello {name},\n\nSomeone tried to sign in to your account several times with a wrong password, so we have locked it for a while.\nIf it was you, you can unlock the account with the link below. The link is valid for 24 hours.\n\n{link}\n\nIf it was not you, you need not do anything.',
   'mail.welcome.subject': 'Welcome to Peerbridge',
-  'mail.welcome.body': 'Hello {name},\n\nYou now have a Peerbridge account at {tenant}. Sign in with your e-mail address at {link}.',
+  'mail.welcome.body': 'Hello {name},\n\nYou now have a Peerbridge account at {tenant}. Choose your password here:\n{link}\n\nThe link is valid for {days} days and works once. Then sign in with your e-mail address and your password at {signIn}.\n\nIf you sign in through your organisation, you need no password.',
 } satisfies Record<Key, string>;
 
 const catalogs: Record<Locale, Record<Key, string>> = { sv, da, en };

@@ -9,6 +9,7 @@ import { persons } from '../persons/persons.tables.ts';
 import { sessions } from '../auth/auth.tables.ts';
 import { users } from './users.tables.ts';
 import { hashPassword } from '../auth/password.ts';
+import { createPasswordLink, PASSWORD_LINK_MS } from '../auth/password-links.ts';
 import { normalizeEmail } from '../auth/auth.service.ts';
 import { assertCanManageUsers, assertCanReadUsers } from './users.policy.ts';
 import { countActiveAdmins, findUserInTenant, listUsers, replaceRoles } from './users.repo.ts';
@@ -48,11 +49,19 @@ export async function createUser(
       .returning({ id: users.id });
     await replaceRoles(tx, ctx.actor.tenantId, user!.id, [...new Set(input.roles)], ctx.actor.userId);
     await writeAudit(tx, { actor: ctx.actor, now }, { action: 'user.create', recordType: 'user', recordId: user!.id, subjectPersonId: person!.id, details: { roles: input.roles } });
+    // Even with a first password from the admin, the person chooses their own: only they should know it.
+    const link = await createPasswordLink(tx, ctx, { id: user!.id, tenantId: ctx.actor.tenantId }, 'setup');
     await ctx.mailer.enqueue(tx, {
       tenantId: ctx.actor.tenantId,
       to: email,
       subject: serverText(input.locale, 'mail.welcome.subject'),
-      text: serverText(input.locale, 'mail.welcome.body', { name: input.name, tenant: ctx.actor.tenantName, link: `${ctx.config.publicOrigin}/sign-in` }),
+      text: serverText(input.locale, 'mail.welcome.body', {
+        name: input.name,
+        tenant: ctx.actor.tenantName,
+        link,
+        days: PASSWORD_LINK_MS.setup / 86_400_000,
+        signIn: `${ctx.config.publicOrigin}/sign-in`,
+      }),
     });
     return user!.id;
   });

@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useResource } from '../../app/use-api.ts';
 import { clientValidation, fieldError, fieldId, FormErrors } from '../../ui/form-errors.tsx';
 import { Page } from '../../ui/page.tsx';
+import { RouterLink } from '../../ui/router-link.tsx';
 
 interface SignInOption {
   tenantName: string;
@@ -26,7 +27,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -94,6 +95,9 @@ export function SignInPage() {
           </Button>
         </div>
       </form>
+      <Paragraph>
+        <RouterLink to="/forgot-password">{t('password.forgotLink')}</RouterLink>
+      </Paragraph>
       {orgOptions.length > 0 && (
         <section className="pb-stack" aria-labelledby="org-sign-in">
           <Heading level={2} data-size="xs" id="org-sign-in">
