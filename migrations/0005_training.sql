@@ -97,7 +97,7 @@ CREATE TABLE "follow_up_notes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"tenant_id" uuid NOT NULL,
 	"participant_id" uuid NOT NULL,
-	"author_user_id" uuid NOT NULL,
+	"author_user_id" uuid,
 	"note_encrypted" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
 );
@@ -122,6 +122,7 @@ CREATE TABLE "participants" (
 	"status" text DEFAULT 'active' NOT NULL,
 	"interruption_reason_encrypted" text,
 	"interrupted_at" timestamp with time zone,
+	"return_later" boolean DEFAULT false NOT NULL,
 	"completed_at" timestamp with time zone,
 	"certificate_number" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -31,6 +31,7 @@ import { cohortsRoutes } from './modules/training/cohorts.routes.ts';
 import { trainingWorkRoutes } from './modules/training/training-work.routes.ts';
 import { recoveryCollegeRoutes } from './modules/training/recovery-college.routes.ts';
 import { calendarRoutes } from './modules/training/calendar.routes.ts';
+import { unitsRoutes } from './modules/tenants/units.routes.ts';
 
 export type AppOptions = {
   /** Serve the built web app from dist/web (off in module tests). */
@@ -116,6 +117,7 @@ export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<Fa
   await app.register(trainingWorkRoutes(svc));
   await app.register(recoveryCollegeRoutes(svc));
   await app.register(calendarRoutes(svc));
+  await app.register(unitsRoutes(svc));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(apiReference, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json', title: 'Peerbridge API' } });

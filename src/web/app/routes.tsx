@@ -74,7 +74,7 @@ export function AppRoutes() {
         <Route path="application/confirm" element={<ConfirmUpdatePage />} />
         <Route path="recovery-college" element={<CataloguePage />} />
         <Route path="recovery-college/cancel" element={<CancelEnrolmentPage />} />
-        <Route path="recovery-college/:cohortId" element={<RecoveryCoursePage />} />
+        <Route path="recovery-college/:courseId" element={<RecoveryCoursePage />} />
         <Route path="set-password" element={<SetPasswordPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route element={<RequireAuth />}>

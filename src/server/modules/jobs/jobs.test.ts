@@ -5,7 +5,7 @@ import { createTestApp, asBrowser, type TestApp } from '../../../../tests/helper
 import { emails } from '../mail/mail.tables.ts';
 import { startSmtpCapture, type SmtpCapture } from '../mail/mail.smtp-capture.ts';
 import { createOutboxMailer } from '../mail/mailer.ts';
-import { EMAIL_QUEUE, RETENTION_QUEUE, INTERVIEW_REMINDERS_QUEUE, startJobs, type JobRunner } from './jobs.ts';
+import { EMAIL_QUEUE, RETENTION_QUEUE, INTERVIEW_REMINDERS_QUEUE, ENROLMENT_REMINDERS_QUEUE, startJobs, type JobRunner } from './jobs.ts';
 import { bossDbOf } from './boss-db.ts';
 
 const log = pino({ level: 'silent' });
@@ -61,10 +61,11 @@ describe('job queue on the test database', () => {
     expect(smtp.messages.map((m) => [m.to, m.subject])).toEqual([[['kicked@region.example'], 'Welcome to Peerbridge']]);
   });
 
-  it('schedules the delivery safety net every minute, interview reminders every 15 minutes and the retention sweep every hour', async () => {
+  it('schedules the delivery safety net every minute, interview and course reminders every 15 minutes and the retention sweep every hour', async () => {
     const { rows } = await t.database.raw.query<{ name: string; cron: string }>('select name, cron from pgboss.schedule order by name');
     expect(rows).toEqual([
       { name: EMAIL_QUEUE, cron: '* * * * *' },
+      { name: ENROLMENT_REMINDERS_QUEUE, cron: '*/15 * * * *' },
       { name: INTERVIEW_REMINDERS_QUEUE, cron: '*/15 * * * *' },
       { name: RETENTION_QUEUE, cron: '17 * * * *' },
     ]);

@@ -5,17 +5,19 @@ import { bossDbOf, withStartupLock } from './boss-db.ts';
 import { createSmtpTransport, deliverPendingEmails, type MailTransport } from '../mail/mail.delivery.ts';
 import { runRetention } from '../retention/retention.service.ts';
 import { sendInterviewReminders } from '../recruitment/interview-reminders.ts';
+import { sendEnrolmentReminders } from '../training/enrolment-reminders.ts';
 
 export type JobRunner = { stop(): Promise<void> };
 
 export const EMAIL_QUEUE = 'email.deliver';
 export const RETENTION_QUEUE = 'retention.sweep';
 export const INTERVIEW_REMINDERS_QUEUE = 'interview.reminders';
+export const ENROLMENT_REMINDERS_QUEUE = 'enrolment.reminders';
 // Every minute: a safety net for e-mails whose kick was lost (crash after commit, SMTP down).
 const EMAIL_SWEEP_CRON = '* * * * *';
 // Hourly, off the full hour when other installations' jobs crowd the database.
 const RETENTION_CRON = '17 * * * *';
-// Every 15 minutes: "the day before" needs no more precision, and a run is idempotent.
+// Every 15 minutes (interviews and Recovery College): "the day before" needs no more precision, and a run is idempotent.
 const INTERVIEW_REMINDERS_CRON = '*/15 * * * *';
 
 export type JobOptions = {
@@ -46,6 +48,8 @@ export async function startJobs(svc: Services, log: Logger, opts: JobOptions = {
       await boss.schedule(RETENTION_QUEUE, RETENTION_CRON);
       await ensureQueue(boss, INTERVIEW_REMINDERS_QUEUE, { policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 600 });
       await boss.schedule(INTERVIEW_REMINDERS_QUEUE, INTERVIEW_REMINDERS_CRON);
+      await ensureQueue(boss, ENROLMENT_REMINDERS_QUEUE, { policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 600 });
+      await boss.schedule(ENROLMENT_REMINDERS_QUEUE, INTERVIEW_REMINDERS_CRON);
       if (transport) await boss.schedule(EMAIL_QUEUE, EMAIL_SWEEP_CRON);
       // Demo mode: e-mails stay in the outbox; an earlier run with SMTP may have scheduled the sweep.
       else await boss.unschedule(EMAIL_QUEUE);
@@ -64,6 +68,10 @@ export async function startJobs(svc: Services, log: Logger, opts: JobOptions = {
   await boss.work(INTERVIEW_REMINDERS_QUEUE, work, async () => {
     const sent = await sendInterviewReminders(svc);
     if (sent > 0) log.info({ sent }, 'interview reminders sent');
+  });
+  await boss.work(ENROLMENT_REMINDERS_QUEUE, work, async () => {
+    const sent = await sendEnrolmentReminders(svc);
+    if (sent > 0) log.info({ sent }, 'Recovery College reminders sent');
   });
 
   if (transport) {

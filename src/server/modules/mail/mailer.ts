@@ -3,7 +3,8 @@ import type { Keyring } from '../../lib/crypto.ts';
 import { emails } from './mail.tables.ts';
 
 /** A file sent with an e-mail: an invitation's .ics, say. Kept small: it is stored in the outbox. */
-export type MailAttachment = { filename: string; contentType: string; content: string };
+/** `content` is text, or base64 of the bytes with `encoding: 'base64'` (a PDF), as nodemailer reads it. */
+export type MailAttachment = { filename: string; contentType: string; content: string; encoding?: 'base64' };
 export type OutgoingEmail = { tenantId: string | null; to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
 export type Mailer = {

@@ -7,6 +7,7 @@ import { sessions, unlockTokens } from '../auth/auth.tables.ts';
 import { apiTokens } from '../tokens/tokens.tables.ts';
 import { emails } from '../mail/mail.tables.ts';
 import { applicationsPart } from '../recruitment/recruitment.person-data.ts';
+import { trainingPart } from '../training/training.person-data.ts';
 
 /**
  * One part of what Peerbridge holds about a person. Every domain that hangs records on a person
@@ -71,4 +72,4 @@ const personPart: PersonDataPart = {
 };
 
 // The person row comes first in exports and last in erasure.
-export const personDataParts: PersonDataPart[] = [personPart, accountPart, applicationsPart];
+export const personDataParts: PersonDataPart[] = [personPart, accountPart, applicationsPart, trainingPart];

@@ -1,11 +1,13 @@
 import { and, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Services } from '../../context.ts';
 import { deleteExpiredSessions } from '../auth/auth.service.ts';
-import { loginThrottles, unlockTokens } from '../auth/auth.tables.ts';
+import { loginThrottles, passwordTokens, unlockTokens } from '../auth/auth.tables.ts';
 import { oidcLogins } from '../oidc/oidc.tables.ts';
 import { idempotencyKeys } from '../idempotency/idempotency.tables.ts';
 import { emails } from '../mail/mail.tables.ts';
 import { applicationsRetention } from '../recruitment/recruitment.retention.ts';
+import { enrolmentsRetention } from '../training/recovery-college.retention.ts';
+import { trainingRetention } from '../training/training.retention.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -57,6 +59,16 @@ export const retentionRules: readonly RetentionRule[] = [
     },
   },
   {
+    name: 'passwordTokens',
+    purge: async (svc) => {
+      const gone = await svc.db
+        .delete(passwordTokens)
+        .where(or(isNotNull(passwordTokens.usedAt), lte(passwordTokens.expiresAt, svc.now())))
+        .returning({ id: passwordTokens.tokenHash });
+      return gone.length;
+    },
+  },
+  {
     name: 'oidcLogins',
     purge: async (svc) => {
       const gone = await svc.db.delete(oidcLogins).where(lte(oidcLogins.expiresAt, svc.now())).returning({ id: oidcLogins.state });
@@ -84,6 +96,8 @@ export const retentionRules: readonly RetentionRule[] = [
     },
   },
   applicationsRetention,
+  enrolmentsRetention,
+  trainingRetention,
 ];
 
 function hoursBefore(now: Date, hours: number): Date {

@@ -86,6 +86,8 @@ export const participants = pgTable('participants', {
   /** Why the course was interrupted: may touch on health, so encrypted. */
   interruptionReasonEncrypted: text('interruption_reason_encrypted'),
   interruptedAt: timestamp('interrupted_at', { withTimezone: true }),
+  /** An interrupted participant may come back in a later cohort (the team's note to itself). */
+  returnLater: boolean('return_later').notNull().default(false),
   completedAt: timestamp('completed_at', { withTimezone: true }),
   certificateNumber: text('certificate_number'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -137,7 +139,8 @@ export const followUpNotes = pgTable('follow_up_notes', {
   id: uuid('id').primaryKey().defaultRandom(),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
   participantId: uuid('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
-  authorUserId: uuid('author_user_id').notNull().references(() => users.id),
+  /** Null once the author's account is erased: the note stays with the participant. */
+  authorUserId: uuid('author_user_id').references(() => users.id),
   noteEncrypted: text('note_encrypted').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 }, (t) => [index('follow_up_notes_participant_idx').on(t.participantId, t.createdAt)]);
