@@ -41,7 +41,7 @@ describe('an administrator manages a user account', () => {
     const { page: gretaPage, context: gretaContext } = await journey.open(phone);
     await submitSignIn(gretaPage, greta.email, greta.password);
     await expectPage(gretaPage, `Hej ${greta.name}!`);
-    expect(await mainMenuLinks(gretaPage)).toEqual(['Start', 'Inställningar']);
+    expect(await mainMenuLinks(gretaPage)).toEqual(['Start', 'Mina kurstillfällen', 'Inställningar']);
 
     await admin.getByRole('link', { name: greta.name, exact: true }).click();
     await expectPage(admin, greta.name);
