@@ -278,6 +278,9 @@ export const cohortSummary = z.object({
     active: z.number().int(),
     completed: z.number().int(),
     interrupted: z.number().int(),
+    /** Recovery College and staff introductions: enrolments holding a place, and those waiting. */
+    enrolled: z.number().int(),
+    waitlisted: z.number().int(),
   }),
   createdAt: z.string(),
 });

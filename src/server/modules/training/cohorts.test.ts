@@ -22,6 +22,9 @@ describe('cohorts', () => {
     expect(autumn).toMatchObject({ courseTitle: { sv: 'PEER Support-utbildning' }, counts: { sessions: 15, active: 6 } });
     const completed = (await get('/api/cohorts?status=completed')).json().items as CohortSummary[];
     expect(completed.find((c) => c.title === 'PEER vår 2026')).toMatchObject({ startsOn: '2026-03-02', counts: { completed: 5 } });
+    // A Recovery College run counts its enrolments: the demo's first run is full, with two waiting.
+    const runs = (await get('/api/cohorts?kind=recovery_college')).json().items as CohortSummary[];
+    expect(runs.map((r) => [r.capacity, r.counts.enrolled, r.counts.waitlisted])).toContainEqual([12, 12, 2]);
 
     const detail = (await get(`/api/cohorts/${autumn.id}`)).json() as CohortDetail;
     expect(detail.participants.map((p) => p.name)).toContain('Dana Deltagare');

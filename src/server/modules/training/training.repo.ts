@@ -6,7 +6,7 @@ import type { Locale } from '../../../shared/i18n/locale.ts';
 import { persons } from '../persons/persons.tables.ts';
 import { tenants } from '../tenants/tenants.tables.ts';
 import { userRoles, users } from '../users/users.tables.ts';
-import { attendance, cohorts, courses, participants, trainingSessions } from './training.tables.ts';
+import { attendance, cohorts, courses, enrolments, participants, trainingSessions } from './training.tables.ts';
 import type { Country } from './schedule.ts';
 
 export type CourseRow = typeof courses.$inferSelect;
@@ -110,8 +110,12 @@ export async function listCohortSummaries(
   const participantCounts = await db
     .select({ cohortId: participants.cohortId, status: participants.status, n: count() })
     .from(participants).where(inArray(participants.cohortId, ids)).groupBy(participants.cohortId, participants.status);
+  const enrolmentCounts = await db
+    .select({ cohortId: enrolments.cohortId, status: enrolments.status, n: count() })
+    .from(enrolments).where(inArray(enrolments.cohortId, ids)).groupBy(enrolments.cohortId, enrolments.status);
   return rows.map(({ cohort: c, course }) => {
     const s = sessionCounts.find((x) => x.cohortId === c.id);
+    const enrolled = (status: 'enrolled' | 'waitlisted') => enrolmentCounts.find((x) => x.cohortId === c.id && x.status === status)?.n ?? 0;
     const by = (status: ParticipantRow['status']) => participantCounts.find((x) => x.cohortId === c.id && x.status === status)?.n ?? 0;
     return {
       id: c.id,
@@ -134,6 +138,8 @@ export async function listCohortSummaries(
         active: by('active'),
         completed: by('completed'),
         interrupted: by('interrupted'),
+        enrolled: enrolled('enrolled'),
+        waitlisted: enrolled('waitlisted'),
       },
       createdAt: c.createdAt.toISOString(),
     };

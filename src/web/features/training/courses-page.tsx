@@ -98,11 +98,10 @@ function CourseCohorts({ title, courseId, kind, cohorts }: { title: string; cour
   );
 }
 
-/**
- * Participants of a peer training. A cohort's summary does not count enrolments (Recovery College,
- * staff introduction), so those show their places; the cohort page lists who is enrolled.
- */
+/** Participants of a peer training; enrolments (of the places, and waiting) for the other kinds. */
 function peopleCount(c: CohortSummary, t: Translate): string {
   if (c.courseKind === 'peer_training') return t('training.cohorts.participants', { count: c.counts.participants });
-  return c.capacity === null ? t('training.cohorts.noLimit') : t('training.cohorts.places', { capacity: c.capacity });
+  const enrolled =
+    c.capacity === null ? t('training.cohorts.enrolled', { count: c.counts.enrolled }) : t('training.cohorts.enrolledOf', { count: c.counts.enrolled, capacity: c.capacity });
+  return c.counts.waitlisted > 0 ? `${enrolled}, ${t('training.cohorts.waiting', { count: c.counts.waitlisted })}` : enrolled;
 }
