@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- --database-url postgres://postgres@127.0.0.1:5432/test] [--cpu-prof]`
+ * (then bench/matching.ts: matching 10,000 peers for one assignment, no server involved)
  *
  * Seeds a generated data set, starts the real server (src/server/main.ts) as a child process and
  * loads two signed-in reads with autocannon, each beside a bare Fastify + driver baseline doing
  * the same SQL (bench/bare-server.ts), both running at once and loaded in turn. On PGlite (the
  * default) the baseline opens a copy of the app's DATA_DIR, as one embedded database serves one process.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -152,6 +154,8 @@ async function main(): Promise<void> {
   const run = buildRun(kind, userCount, settings, results, [loadBefore, os.loadavg()[0]!]);
   printRun(run);
   saveRun(run, args.out);
+  // Matching peers is pure computation: measured in a fresh process, with the servers stopped.
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/matching.ts')], { stdio: 'inherit' });
 
   if (args['cpu-prof']) {
     // One at a time, each in a fresh process, so neither profile holds the other's load.
