@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.ts';
-import { checkLetterFile, cleanFilename } from './letter-file.ts';
+import { cleanFilename } from '../../lib/uploads.ts';
+import { checkLetterFile } from './letter-file.ts';
 import { pdfOf, pngBytes, zipOf } from './public-applications.test-support.ts';
 
 const odt = () => zipOf([{ name: 'mimetype', content: 'application/vnd.oasis.opendocument.text' }, { name: 'content.xml', content: '<office:document-content/>' }]);
@@ -40,8 +41,8 @@ describe('a letter file is judged by its content', () => {
 
 describe('the file name the team sees', () => {
   it('drops any path and control characters, and ends in the type the file really has', () => {
-    expect(cleanFilename('C:\\Users\\sara\\Mitt brev.PDF', 'pdf')).toBe('Mitt brev.PDF');
-    expect(cleanFilename('../../etc/brev\u0000".pdf', 'docx')).toBe('brev.pdf.docx');
-    expect(cleanFilename('', 'odt')).toBe('letter.odt');
+    expect(cleanFilename('C:\\Users\\sara\\Mitt brev.PDF', 'pdf', 'letter')).toBe('Mitt brev.PDF');
+    expect(cleanFilename('../../etc/brev\u0000".pdf', 'docx', 'letter')).toBe('brev.pdf.docx');
+    expect(cleanFilename('', 'odt', 'letter')).toBe('letter.odt');
   });
 });

@@ -1,14 +1,12 @@
-import type { FastifyRequest, FastifySchemaValidationError } from 'fastify';
-import type { MultipartFile } from '@fastify/multipart';
-import { fileTypeFromBuffer } from 'file-type';
+import type { FastifySchemaValidationError } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
-import { AppError, fieldError } from '../../lib/errors.ts';
+import { fieldError } from '../../lib/errors.ts';
+import { uploadHandler, type Upload } from '../../lib/uploads.ts';
 import { publicText } from '../recruitment/public.texts.ts';
-import { cleanFilename } from '../recruitment/letter-file.ts';
 import { submissionBody, TASK_FILE_MAX_BYTES, taskFileTypes } from '../../../shared/contracts/training-work.ts';
 
 /** A hand-in's file, its type read from its bytes (never from its name). */
-export type TaskUpload = { filename: string; mimeType: string; sizeBytes: number; content: Buffer };
+export type TaskUpload = Upload;
 
 export const TASK_FILE_FIELD = 'file';
 const TEXT_FIELD = 'text';
@@ -16,32 +14,15 @@ const TEXT_FIELD = 'text';
 /** One file, allowed one byte past the maximum so that an over-size file is noticed rather than cut. */
 export const taskMultipartLimits = { fileSize: TASK_FILE_MAX_BYTES + 1, files: 1, fields: 2, parts: 3, fieldSize: 256 * 1024 };
 
-const tooLarge = () =>
-  new AppError('PAYLOAD_TOO_LARGE', { fields: { [TASK_FILE_FIELD]: { key: 'field.file_too_large', params: { maxMb: TASK_FILE_MAX_BYTES / (1024 * 1024) } } } });
-
-/** The `onFile` handler of @fastify/multipart: the file is checked here and left as a `TaskUpload` (or null). */
-export async function onTaskFile(this: FastifyRequest, part: MultipartFile): Promise<void> {
-  if (part.fieldname !== TASK_FILE_FIELD) throw fieldError(part.fieldname, 'field.unknown');
-  let content: Buffer;
-  try {
-    content = await part.toBuffer();
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    throw err;
-  }
-  // A browser form sent without a chosen file still carries an empty, nameless file part.
-  if (content.length === 0 && !part.filename) {
-    part.value = null;
-    return;
-  }
-  if (content.length > TASK_FILE_MAX_BYTES) throw tooLarge();
-  const type = await fileTypeFromBuffer(content);
-  if (!type || !(taskFileTypes as readonly string[]).includes(type.mime)) {
-    const found = type ? type.ext.toUpperCase() : publicText(this.locale, 'file.unknown_type');
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { fields: { [TASK_FILE_FIELD]: { key: 'field.task_file_type', params: { found } } } });
-  }
-  part.value = { filename: cleanFilename(part.filename, type.ext), mimeType: type.mime, sizeBytes: content.length, content } satisfies TaskUpload;
-}
+/** The `onFile` handler: PDF, DOCX, ODT, JPEG or PNG by content, at most 10 MB, left as a `TaskUpload` (or null). */
+export const onTaskFile = uploadHandler({
+  field: TASK_FILE_FIELD,
+  maxBytes: TASK_FILE_MAX_BYTES,
+  allowed: taskFileTypes,
+  typeReason: 'field.task_file_type',
+  unknownType: (locale) => publicText(locale, 'file.unknown_type'),
+  fallbackName: 'file',
+});
 
 // The route's own validator, run by hand on JSON and multipart bodies alike, so that a bad field is
 // answered exactly as on any other route.
