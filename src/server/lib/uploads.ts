@@ -8,6 +8,20 @@ import { AppError, fieldError } from './errors.ts';
 /** An uploaded file, its type read from its bytes (never from its name). */
 export type Upload = { filename: string; mimeType: string; sizeBytes: number; content: Buffer };
 
+/**
+ * Marks what the file handler made. @fastify/multipart parses a text field sent as
+ * `application/json` into an object, so a body value shaped like an upload proves nothing; only a
+ * value carrying this mark (which no JSON can) came through `checkUpload`.
+ */
+const checked = new WeakSet<object>();
+
+/** The body's value for a file field: the checked upload, null when none was sent, else a field error. */
+export function uploadFrom(value: unknown, field: string): Upload | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'object' && checked.has(value)) return value as Upload;
+  throw fieldError(field, 'field.invalid');
+}
+
 export type UploadRule = {
   /** The multipart field that carries the file; any other file field is refused. */
   field: string;
@@ -57,7 +71,9 @@ export async function checkUpload(rule: UploadRule, filename: string, content: B
     const found = type ? type.ext.toUpperCase() : rule.unknownType(locale);
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { fields: { [rule.field]: { key: rule.typeReason, params: { found } } } });
   }
-  return { filename: cleanFilename(filename, type.ext, rule.fallbackName), mimeType: type.mime, sizeBytes: content.length, content };
+  const upload: Upload = { filename: cleanFilename(filename, type.ext, rule.fallbackName), mimeType: type.mime, sizeBytes: content.length, content };
+  checked.add(upload);
+  return upload;
 }
 
 /** The name shown to others: no path or control characters, and the extension of what it really is. */

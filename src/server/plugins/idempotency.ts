@@ -32,8 +32,11 @@ export function registerIdempotency(app: FastifyInstance, svc: Services): void {
       .where(and(eq(idempotencyKeys.route, route), eq(idempotencyKeys.key, key)));
     if (stored) {
       if (stored.requestHash !== requestHash) throw new AppError('CONFLICT');
-      reply.header('Idempotent-Replayed', 'true');
-      return reply.code(stored.statusCode).send(stored.response);
+      const answer = openAnswer(svc, stored.response);
+      if (answer !== undefined) {
+        reply.header('Idempotent-Replayed', 'true');
+        return reply.code(stored.statusCode).send(answer);
+      }
     }
     request.idempotency = { key, route, requestHash };
   });
@@ -41,10 +44,11 @@ export function registerIdempotency(app: FastifyInstance, svc: Services): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const idem = request.idempotency;
     if (!idem || reply.statusCode >= 500 || reply.getHeader('Idempotent-Replayed')) return payload;
-    const body = typeof payload === 'string' && payload.length > 0 ? (JSON.parse(payload) as unknown) : null;
+    // The answer may carry a personal link's token: it is kept sealed, like every other secret.
+    const sealed = { sealed: svc.keyring.encrypt(typeof payload === 'string' ? payload : '') };
     await svc.db
       .insert(idempotencyKeys)
-      .values({ key: idem.key, route: idem.route, requestHash: idem.requestHash, statusCode: reply.statusCode, response: body })
+      .values({ key: idem.key, route: idem.route, requestHash: idem.requestHash, statusCode: reply.statusCode, response: sealed })
       .onConflictDoNothing();
     return payload;
   });
@@ -59,4 +63,19 @@ function hashable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(hashable);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hashable(v)]));
   return value;
+}
+
+/**
+ * The stored answer, opened; undefined when it cannot be (sealed with a key no longer configured):
+ * the request then runs again, which its own uniqueness rules keep from creating a second record.
+ */
+function openAnswer(svc: Services, stored: unknown): unknown {
+  const sealed = (stored as { sealed?: unknown } | null)?.sealed;
+  if (typeof sealed !== 'string') return undefined;
+  try {
+    const text = svc.keyring.decrypt(sealed);
+    return text.length > 0 ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return undefined;
+  }
 }

@@ -23,6 +23,7 @@ interface I18n {
   tryT: (key: string, vars?: Vars) => string | undefined;
   formatDateTime: (iso: string) => string;
   formatDate: (isoOrDay: string) => string;
+  formatNumber: (value: number) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -57,6 +58,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const dateTime = new Intl.DateTimeFormat(intlTags[locale], { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
     const day = new Intl.DateTimeFormat(intlTags[locale], { dateStyle: 'medium', timeZone: 'UTC' });
     const date = new Intl.DateTimeFormat(intlTags[locale], { dateStyle: 'medium' });
+    const number = new Intl.NumberFormat(intlTags[locale]);
     return {
       locale,
       setLocale,
@@ -65,6 +67,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDateTime: (iso) => dateTime.format(new Date(iso)),
       // A plain day (YYYY-MM-DD) is read as UTC midnight and shown in UTC, so it never shifts a day.
       formatDate: (value) => (value.length === 10 ? day.format(new Date(`${value}T00:00:00Z`)) : date.format(new Date(value))),
+      formatNumber: (value) => number.format(value),
     };
   }, [locale, setLocale]);
 

@@ -60,7 +60,7 @@ export function Shell() {
             )}
           </div>
         </div>
-        {user && (
+        {user && !embedded && (
           <nav id="main-nav" aria-label={t('nav.label')} className="pb-nav" data-open={menuOpen}>
             <ul>
               {items.map((item) => (

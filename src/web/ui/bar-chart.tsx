@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useI18n } from '../app/i18n.tsx';
 
 export interface BarChartItem {
   label: string;
@@ -19,8 +20,9 @@ interface Props {
  */
 export function BarChart({ title, items }: Props) {
   const titleId = useId();
+  const { formatNumber } = useI18n();
   const max = Math.max(0, ...items.map((i) => i.value));
-  const shown = (item: BarChartItem) => item.valueLabel ?? String(item.value);
+  const shown = (item: BarChartItem) => item.valueLabel ?? formatNumber(item.value);
 
   return (
     <figure aria-labelledby={titleId} style={{ margin: 0, display: 'flex', flexDirection: 'column', gap: 'var(--ds-size-3)' }}>
@@ -48,7 +50,8 @@ export function BarChart({ title, items }: Props) {
           </div>
         ))}
       </div>
-      <table className="ds-sr-only" aria-labelledby={titleId}>
+      {/* Named by the figure's caption already: a second name would be read twice. */}
+      <table className="ds-sr-only">
         <tbody>
           {items.map((item) => (
             <tr key={item.label}>

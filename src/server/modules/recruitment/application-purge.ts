@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { persons, personStages } from '../persons/persons.tables.ts';
 import { users } from '../users/users.tables.ts';
 import { emails } from '../mail/mail.tables.ts';
+import { enrolments } from '../training/training.tables.ts';
 import { applicationEvents, applicationFiles, applicationReviews, applications, interviews, interviewScores } from './recruitment.tables.ts';
 
 /**
@@ -15,7 +16,7 @@ import { applicationEvents, applicationFiles, applicationReviews, applications, 
 export async function purgeApplications(tx: Db, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await tx
-    .select({ id: applications.id, personId: applications.personId, email: applications.email })
+    .select({ id: applications.id, personId: applications.personId, email: applications.email, tenantId: applications.tenantId })
     .from(applications)
     .where(inArray(applications.id, [...ids]));
   if (rows.length === 0) return 0;
@@ -37,12 +38,14 @@ export async function purgeApplications(tx: Db, ids: readonly string[]): Promise
     await tx.delete(personStages).where(eq(personStages.personId, personId));
     await tx.delete(persons).where(eq(persons.id, personId));
   }
-  // The confirmation, invitation and decision e-mails quote the application: they go too, unless
-  // the address still has an application or an account.
-  for (const email of new Set(rows.map((r) => r.email))) {
-    const [stillApplied] = await tx.select({ id: applications.id }).from(applications).where(eq(applications.email, email)).limit(1);
-    const [account] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
-    if (!stillApplied && !account) await tx.delete(emails).where(sql`lower(${emails.toAddress}) = ${email}`);
+  // The confirmation, invitation and decision e-mails quote the application: they go too (in the
+  // application's tenant only), unless the address still has an application, an account or a course
+  // enrolment there, whose e-mails must stay (they then go with the e-mail retention, 30 days).
+  for (const { email, tenantId } of new Map(rows.map((r) => [`${r.tenantId} ${r.email}`, r])).values()) {
+    const [stillApplied] = await tx.select({ id: applications.id }).from(applications).where(and(eq(applications.tenantId, tenantId), eq(applications.email, email))).limit(1);
+    const [account] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), sql`lower(${users.email}) = ${email}`)).limit(1);
+    const [enrolled] = await tx.select({ id: enrolments.id }).from(enrolments).where(and(eq(enrolments.tenantId, tenantId), eq(enrolments.email, email))).limit(1);
+    if (!stillApplied && !account && !enrolled) await tx.delete(emails).where(and(eq(emails.tenantId, tenantId), sql`lower(${emails.toAddress}) = ${email}`));
   }
   return rows.length;
 }

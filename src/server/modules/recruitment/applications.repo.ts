@@ -97,13 +97,16 @@ export async function findSummaryRow(db: Db, tenantId: string, userId: string, i
 }
 
 /** The application with its person and intake; another tenant's is simply not there. */
-export async function findApplicationInTenant(db: Db, tenantId: string, id: string) {
-  const [row] = await db
+/** `lock`: inside a change, hold the application row so a concurrent change (the applicant withdrawing) waits. */
+export async function findApplicationInTenant(db: Db, tenantId: string, id: string, lock = false) {
+  const query = db
     .select({ app: applications, person: { fullName: persons.fullName, phone: persons.phone }, intake: intakes })
     .from(applications)
     .innerJoin(persons, eq(persons.id, applications.personId))
     .innerJoin(intakes, eq(intakes.id, applications.intakeId))
-    .where(and(eq(applications.tenantId, tenantId), eq(applications.id, id)));
+    .where(and(eq(applications.tenantId, tenantId), eq(applications.id, id)))
+    .$dynamic();
+  const [row] = await (lock ? query.for('update', { of: applications }) : query);
   return row;
 }
 

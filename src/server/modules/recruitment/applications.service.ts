@@ -54,8 +54,8 @@ export async function findApplications(ctx: Ctx, filter: ApplicationFilter): Pro
   return (await listSummaryRows(ctx.db, ctx.actor.tenantId, ctx.actor.userId, filter, now)).map((r) => toSummary(r, now));
 }
 
-export async function getRecord(db: Db, ctx: Ctx, id: string): Promise<ApplicationRecord> {
-  const rec = await findApplicationInTenant(db, ctx.actor.tenantId, id);
+export async function getRecord(db: Db, ctx: Ctx, id: string, lock = false): Promise<ApplicationRecord> {
+  const rec = await findApplicationInTenant(db, ctx.actor.tenantId, id, lock);
   if (!rec) throw notFound();
   return rec;
 }
@@ -135,7 +135,7 @@ async function detailOf(db: Db, ctx: Ctx, rec: ApplicationRecord): Promise<Appli
 export async function readApplication(ctx: Ctx, id: string): Promise<ApplicationDetail> {
   assertCan(ctx.actor, 'applications.read');
   return ctx.db.transaction(async (tx) => {
-    const rec = await getRecord(tx, ctx, id);
+    const rec = await getRecord(tx, ctx, id, true);
     await writeAudit(tx, { actor: ctx.actor, now: ctx.now() }, { action: 'application.read', recordType: 'application', recordId: id, subjectPersonId: rec.app.personId });
     return detailOf(tx, ctx, rec);
   });
@@ -145,7 +145,7 @@ export async function readApplication(ctx: Ctx, id: string): Promise<Application
 export async function readLetterFile(ctx: Ctx, id: string) {
   assertCan(ctx.actor, 'applications.read');
   return ctx.db.transaction(async (tx) => {
-    const rec = await getRecord(tx, ctx, id);
+    const rec = await getRecord(tx, ctx, id, true);
     const file = await letterFileOf(tx, id);
     if (!file) throw notFound();
     await writeAudit(tx, { actor: ctx.actor, now: ctx.now() }, { action: 'application.letter_file.read', recordType: 'application', recordId: id, subjectPersonId: rec.app.personId });
@@ -161,7 +161,7 @@ export async function assessApplication(ctx: Ctx, id: string, input: z.output<ty
   assertCan(ctx.actor, 'applications.review');
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const rec = await getRecord(tx, ctx, id);
+    const rec = await getRecord(tx, ctx, id, true);
     assertCanAssess(rec.app.stage);
     const known = new Set(rec.intake.criteria.map((c) => c.id));
     if (input.ratings.some((r) => !known.has(r.criterionId))) throw fieldError('ratings', 'field.criterion_unknown');
@@ -224,7 +224,7 @@ export async function bulkMove(ctx: Ctx, input: z.output<typeof bulkMoveBody>): 
 export async function inviteApplication(ctx: Ctx, id: string, slotId?: string): Promise<ApplicationDetail> {
   assertCan(ctx.actor, 'applications.review');
   await ctx.db.transaction(async (tx) => {
-    const rec = await getRecord(tx, ctx, id);
+    const rec = await getRecord(tx, ctx, id, true);
     if (!moveSources.interview_invited.includes(rec.app.stage)) throw new AppError('WRONG_STAGE');
     await moveAndNotify(tx, ctx, rec, 'interview_invited', ctx.now(), { mail: !slotId });
     if (slotId) await assignInterview({ ...ctx, db: tx }, { applicationId: id, slotId });

@@ -43,7 +43,7 @@ export async function decideApplication(ctx: Ctx, id: string, input: { decision:
   assertCan(ctx.actor, 'applications.decide');
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    const rec = await getRecord(tx, ctx, id);
+    const rec = await getRecord(tx, ctx, id, true);
     assertCanDecide(rec.app.stage, input.decision);
     const purgeAfter = input.decision === 'not_admitted' ? purgeDayFrom(now, rec.intake.retentionMonths) : null;
     await tx
@@ -78,7 +78,7 @@ export async function withdrawApplication(ctx: Ctx, id: string): Promise<Applica
   assertCan(ctx.actor, 'applications.decide');
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    const rec = await getRecord(tx, ctx, id);
+    const rec = await getRecord(tx, ctx, id, true);
     assertCanWithdraw(rec.app.stage);
     const purgeAfter = purgeDayFrom(now, rec.intake.retentionMonths);
     await tx.update(applications).set({ withdrawnAt: now, purgeAfter, updatedAt: now }).where(eq(applications.id, id));

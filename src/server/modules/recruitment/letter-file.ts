@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Keyring } from '../../lib/crypto.ts';
 import { fieldError } from '../../lib/errors.ts';
-import { checkUpload, uploadHandler, type Upload, type UploadRule } from '../../lib/uploads.ts';
+import { checkUpload, uploadFrom, uploadHandler, type Upload, type UploadRule } from '../../lib/uploads.ts';
 import type { Locale } from '../../../shared/i18n/locale.ts';
 import { LETTER_FILE_MAX_BYTES, letterFileTypes } from '../../../shared/contracts/recruitment.ts';
 import { applicationFiles } from './recruitment.tables.ts';
@@ -54,7 +54,7 @@ export function submissionFromMultipart(body: unknown): { raw: unknown; upload: 
       throw fieldError(APPLICATION_FIELD, 'field.invalid');
     }
   }
-  return { raw, upload: (fields[LETTER_FILE_FIELD] as LetterUpload | null | undefined) ?? null };
+  return { raw, upload: uploadFrom(fields[LETTER_FILE_FIELD], LETTER_FILE_FIELD) };
 }
 
 export const storedFileOf = (u: LetterUpload): StoredLetterFile => ({

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/test-app.ts';
 import { serverText } from '../../../shared/i18n/errors.ts';
 import { auditEvents } from '../audit/audit.tables.ts';
+import { idempotencyKeys } from '../idempotency/idempotency.tables.ts';
 import { persons, personStages } from '../persons/persons.tables.ts';
 import { applicationEvents, applicationFiles, applications } from './recruitment.tables.ts';
 import { moveToStage } from './application-stages.ts';
@@ -105,6 +106,23 @@ describe('applying', () => {
     const [file] = await t.svc.db.select().from(applicationFiles).where(eq(applicationFiles.applicationId, app.id));
     expect(file).toMatchObject({ filename: 'mitt brev.pdf', mimeType: 'application/pdf', sizeBytes: pdf.length });
     expect(Buffer.from(t.svc.keyring.decrypt(file!.contentEncrypted), 'base64').equals(pdf)).toBe(true);
+  });
+
+  it('refuses a text field posing as the file (a JSON part shaped like an upload), so no type check is skipped', async () => {
+    // A field part without a filename, declared as JSON: the multipart parser turns it into an object.
+    const forged = { filename: 'brev.html', mimeType: 'text/html', sizeBytes: 25, content: '<script>alert(1)</script>' };
+    const boundary = 'forged-boundary-1';
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\nContent-Type: application/json\r\n\r\n${value}\r\n`;
+    const payload = part('application', JSON.stringify(submission({ letter: undefined }))) + part('letterFile', JSON.stringify(forged)) + `--${boundary}--\r\n`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/intakes/${intakeId}/applications`,
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().error.fields)).toContain('letterFile');
+    expect(await t.svc.db.select().from(applicationFiles).where(eq(applicationFiles.mimeType, 'text/html'))).toEqual([]);
   });
 
   it('refuses an image or a text file named .pdf, naming the file field and what it really is', async () => {
@@ -239,6 +257,9 @@ describe('idempotency', () => {
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.json()).toEqual(first.json());
     expect(await t.svc.db.select().from(applications).where(eq(applications.email, body.email))).toHaveLength(1);
+    // The kept answer holds the personal link's token: only sealed, never readable in the database.
+    const [kept] = await t.svc.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'apply-json-0001'));
+    expect(JSON.stringify(kept!.response)).not.toContain(first.json().statusToken);
   });
 
   it('does the same for a multipart form with a file, and refuses the key with another file', async () => {

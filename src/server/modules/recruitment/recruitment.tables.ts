@@ -83,6 +83,7 @@ export const applications = pgTable('applications', {
   uniqueIndex('applications_intake_email_key').on(t.intakeId, t.email),
   uniqueIndex('applications_reference_key').on(t.reference),
   uniqueIndex('applications_status_token_key').on(t.statusTokenHash),
+  index('applications_pending_update_token_idx').on(t.pendingUpdateTokenHash),
   index('applications_tenant_intake_stage_idx').on(t.tenantId, t.intakeId, t.stage),
   index('applications_purge_idx').on(t.purgeAfter),
   index('applications_person_idx').on(t.personId),

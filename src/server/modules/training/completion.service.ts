@@ -152,7 +152,13 @@ export async function interruptParticipant(ctx: Ctx, participantId: string, inpu
   const rec = await getParticipantRecord(ctx.db, ctx.actor.tenantId, participantId);
   if (rec.participant.status !== 'active') throw new AppError('WRONG_STAGE');
   await ctx.db.transaction(async (tx) => {
-    await tx.update(participants).set({ status: 'interrupted', interruptedAt: now, returnLater: input.returnLater, interruptionReasonEncrypted: ctx.keyring.encrypt(input.reason) }).where(eq(participants.id, participantId));
+    // Only an active participant: a completion that won the race (certificate, peer profile) stands.
+    const [changed] = await tx
+      .update(participants)
+      .set({ status: 'interrupted', interruptedAt: now, returnLater: input.returnLater, interruptionReasonEncrypted: ctx.keyring.encrypt(input.reason) })
+      .where(and(eq(participants.id, participantId), eq(participants.status, 'active')))
+      .returning({ id: participants.id });
+    if (!changed) throw new AppError('WRONG_STAGE');
     await tx.update(personStages).set({ endedOn: dayOf(now) }).where(and(eq(personStages.personId, rec.person.id), eq(personStages.kind, 'participant'), isNull(personStages.endedOn)));
     await writeAudit(tx, { actor: ctx.actor, now }, { action: 'participant.interrupt', recordType: 'participant', recordId: participantId, subjectPersonId: rec.person.id, details: { returnLater: input.returnLater } });
   });

@@ -1,7 +1,7 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { fieldError } from '../../lib/errors.ts';
-import { uploadHandler, type Upload } from '../../lib/uploads.ts';
+import { uploadFrom, uploadHandler, type Upload } from '../../lib/uploads.ts';
 import { publicText } from '../recruitment/public.texts.ts';
 import { submissionBody, TASK_FILE_MAX_BYTES, taskFileTypes } from '../../../shared/contracts/training-work.ts';
 
@@ -37,7 +37,7 @@ export function handInFromBody(body: unknown, isMultipart: boolean): { text: str
     for (const name of Object.keys(fields)) {
       if (name !== TEXT_FIELD && name !== TASK_FILE_FIELD) throw fieldError(name, 'field.unknown');
     }
-    upload = (fields[TASK_FILE_FIELD] as TaskUpload | null | undefined) ?? null;
+    upload = uploadFrom(fields[TASK_FILE_FIELD], TASK_FILE_FIELD);
     raw = fields[TEXT_FIELD] === undefined ? {} : { text: fields[TEXT_FIELD] };
   }
   const result = checkShape(raw) as { error?: FastifySchemaValidationError[]; value?: { text: string } };

@@ -91,7 +91,11 @@ export const participants = pgTable('participants', {
   completedAt: timestamp('completed_at', { withTimezone: true }),
   certificateNumber: text('certificate_number'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('participants_cohort_person_key').on(t.cohortId, t.personId), index('participants_person_idx').on(t.personId)]);
+}, (t) => [
+  uniqueIndex('participants_cohort_person_key').on(t.cohortId, t.personId),
+  index('participants_person_idx').on(t.personId),
+  index('participants_application_idx').on(t.applicationId),
+]);
 
 /** Who was there: one row per session and participant, taken on a phone. */
 export const attendance = pgTable('attendance', {
@@ -103,7 +107,7 @@ export const attendance = pgTable('attendance', {
   note: text('note').notNull().default(''),
   recordedBy: uuid('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
-}, (t) => [uniqueIndex('attendance_session_participant_key').on(t.sessionId, t.participantId)]);
+}, (t) => [uniqueIndex('attendance_session_participant_key').on(t.sessionId, t.participantId), index('attendance_participant_idx').on(t.participantId)]);
 
 /** Homework and reflection for a reflection week, with a due date. */
 export const reflectionTasks = pgTable('reflection_tasks', {
@@ -132,7 +136,7 @@ export const taskSubmissions = pgTable('task_submissions', {
   feedbackEncrypted: text('feedback_encrypted'),
   feedbackBy: uuid('feedback_by').references(() => users.id),
   feedbackAt: timestamp('feedback_at', { withTimezone: true }),
-}, (t) => [uniqueIndex('task_submissions_task_participant_key').on(t.taskId, t.participantId)]);
+}, (t) => [uniqueIndex('task_submissions_task_participant_key').on(t.taskId, t.participantId), index('task_submissions_participant_idx').on(t.participantId)]);
 
 /** The team's dated notes on a participant's process (seed 002), private to the team, encrypted. */
 export const followUpNotes = pgTable('follow_up_notes', {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { CancelEnrolmentResult, CurrentEnrolmentView } from '../../../shared/contracts/recovery-college.ts';
 import type { ApiError } from '../../app/api.ts';
@@ -17,6 +17,10 @@ export function CancelEnrolmentPage() {
   const token = useEnrolmentToken();
   const enrolment = useCurrentEnrolment(token);
   const [done, setDone] = useState<{ was: CurrentEnrolmentView['status']; course: string } | null>(null);
+  // The confirm button is gone once cancelled: start reading again at the top, where the news is.
+  useEffect(() => {
+    if (done) document.getElementById('main')?.focus();
+  }, [done]);
   const toCatalogue = (
     <Paragraph>
       <RouterLink to="/recovery-college">{t('rc.back')}</RouterLink>

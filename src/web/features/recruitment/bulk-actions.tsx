@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Checkbox, Paragraph } from '@digdir/designsystemet-react';
 import type { ApplicationSummary, bulkMoveResult } from '../../../shared/contracts/recruitment.ts';
 import type { z } from 'zod';
@@ -28,6 +28,12 @@ export function BulkActions({ shown, selectedIds, onSelectAll, onDone }: Props) 
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const count = selectedIds.length;
+  // "Some selected" is the input's own indeterminate state (a property, not an attribute), so
+  // screen readers say "mixed" and the box shows it.
+  const selectAll = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = count > 0 && count < shown.length;
+  }, [count, shown.length]);
 
   const move = async (stage: Target) => {
     setNotice(null);
@@ -52,9 +58,9 @@ export function BulkActions({ shown, selectedIds, onSelectAll, onDone }: Props) 
       <div className="pb-actions">
         {shown.length > 0 && (
           <Checkbox
+            ref={selectAll}
             label={t('recruitment.bulk.selectAll', { count: shown.length })}
             checked={count > 0 && count === shown.length}
-            data-indeterminate={count > 0 && count < shown.length}
             onChange={(e) => onSelectAll(e.target.checked)}
           />
         )}

@@ -33,6 +33,8 @@ export function NewCohortPage() {
   else body = <CohortForm courses={courses.data.items} initialCourseId={params.get('courseId') ?? ''} onCreated={(c) => {
         setCreated(c);
         window.scrollTo(0, 0);
+        // The form is gone and the new cohort's page stands in its place: start reading from its top.
+        requestAnimationFrame(() => document.getElementById('main')?.focus());
       }} />;
 
   return (

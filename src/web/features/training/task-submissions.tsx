@@ -30,14 +30,14 @@ export function TaskSubmissions({ task, onClose, onChanged }: { task: Reflection
       <ul className="pb-plain-list pb-items">
         {items.map((r) => (
           <li key={r.participantId} className="pb-item pb-stack">
-            <Heading level={5} data-size="2xs">
+            <Heading level={4} data-size="2xs">
               <RouterLink to={`/training/participants/${r.participantId}`}>{r.participantName}</RouterLink>
               {r.participantStatus !== 'active' && <span className="pb-subtle"> · {t(`training.participantStatus.${r.participantStatus}`)}</span>}
             </Heading>
             <TaskSubmission
               submission={r.submission}
               participantName={r.participantName}
-              level={5}
+              level={4}
               onChanged={() => {
                 rows.reload();
                 onChanged();
