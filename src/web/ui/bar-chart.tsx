@@ -25,7 +25,7 @@ export function BarChart({ title, items }: Props) {
   const shown = (item: BarChartItem) => item.valueLabel ?? formatNumber(item.value);
 
   return (
-    <figure aria-labelledby={titleId} style={{ margin: 0, display: 'flex', flexDirection: 'column', gap: 'var(--ds-size-3)' }}>
+    <figure style={{ margin: 0, display: 'flex', flexDirection: 'column', gap: 'var(--ds-size-3)' }}>
       <figcaption id={titleId} style={{ fontWeight: 600 }}>
         {title}
       </figcaption>
@@ -50,8 +50,8 @@ export function BarChart({ title, items }: Props) {
           </div>
         ))}
       </div>
-      {/* Named by the figure's caption already: a second name would be read twice. */}
-      <table className="ds-sr-only">
+      {/* The figure is named by its caption; the table of numbers carries the same name for screen readers. */}
+      <table className="ds-sr-only" aria-labelledby={titleId}>
         <tbody>
           {items.map((item) => (
             <tr key={item.label}>
