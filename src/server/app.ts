@@ -31,6 +31,8 @@ import { cohortsRoutes } from './modules/training/cohorts.routes.ts';
 import { trainingWorkRoutes } from './modules/training/training-work.routes.ts';
 import { recoveryCollegeRoutes } from './modules/training/recovery-college.routes.ts';
 import { calendarRoutes } from './modules/training/calendar.routes.ts';
+import { peersRoutes } from './modules/brokering/peers.routes.ts';
+import { assignmentsRoutes } from './modules/brokering/assignments.routes.ts';
 import { unitsRoutes } from './modules/tenants/units.routes.ts';
 
 export type AppOptions = {
@@ -117,6 +119,8 @@ export async function buildApp(svc: Services, opts: AppOptions = {}): Promise<Fa
   await app.register(trainingWorkRoutes(svc));
   await app.register(recoveryCollegeRoutes(svc));
   await app.register(calendarRoutes(svc));
+  await app.register(peersRoutes(svc));
+  await app.register(assignmentsRoutes(svc));
   await app.register(unitsRoutes(svc));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -38,6 +38,12 @@ export const permissions = [
   'training.manage',
   'training.participate',
   'training.lead',
+  // Brokering: a peer keeps their own profile and answers offers; the coordinator brokers; finance
+  // alone sees payment details.
+  'peers.own',
+  'peers.read',
+  'assignments.manage',
+  'payments.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,16 +51,16 @@ const everyone: Permission[] = ['profile.own'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [...everyone, 'users.read', 'users.manage', 'audit.read', 'persons.read', 'persons.manage', 'outbox.read', 'api_tokens.own'],
-  coordinator: [...everyone, 'persons.read', 'api_tokens.own'],
+  coordinator: [...everyone, 'persons.read', 'api_tokens.own', 'peers.read', 'assignments.manage'],
   supervisor: [...everyone],
   trainer: [...everyone, 'persons.read', 'intakes.manage', 'applications.read', 'applications.review', 'applications.decide', 'training.manage', 'training.lead'],
-  peer: [...everyone, 'training.lead'],
+  peer: [...everyone, 'training.lead', 'peers.own'],
   applicant: [...everyone],
   participant: [...everyone, 'training.participate'],
   booker: [...everyone],
   unit_manager: [...everyone],
   council_member: [...everyone],
-  finance: [...everyone, 'api_tokens.own'],
+  finance: [...everyone, 'api_tokens.own', 'payments.manage'],
   evaluator: [...everyone],
 };
 

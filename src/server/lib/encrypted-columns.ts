@@ -31,6 +31,9 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   { table: 'checkins', pk: 'id', column: 'comment_encrypted' },
   { table: 'enrolments', pk: 'id', column: 'cancel_token_encrypted' },
   { table: 'oidc_providers', pk: 'tenant_id', column: 'client_secret_encrypted' },
+  { table: 'offers', pk: 'id', column: 'token_encrypted' },
+  { table: 'peer_payment_details', pk: 'peer_profile_id', column: 'personnummer_encrypted' },
+  { table: 'peer_payment_details', pk: 'peer_profile_id', column: 'bank_account_encrypted' },
 ];
 
 export const describeColumn = (c: EncryptedColumn) => `${c.table}.${c.column}`;
