@@ -103,8 +103,7 @@ describe('the training team interviews, scores and decides', () => {
     const { page: tage } = await journey.open(desktop);
     await submitSignIn(tage, SECOND_TRAINER.email, DEMO_PASSWORD);
     await expectPage(tage, `Hej ${SECOND_TRAINER.name}!`);
-    await openFromMenu(tage, 'Rekrytering');
-    await tage.getByRole('link', { name: 'Mina intervjuer', exact: true }).click();
+    await openFromMenu(tage, 'Mina intervjuer');
     await expectPage(tage, 'Mina intervjuer');
     const mine = tage.getByRole('table', { name: 'Intervjuer där du är intervjuare' }).getByRole('row', { name: new RegExp(applicant.name) });
     expect(await visibleText(mine)).toContain('Att göra');
