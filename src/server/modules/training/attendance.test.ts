@@ -116,4 +116,17 @@ describe("livelihood: the team's eyes only", () => {
     const peerPatch = await t.app.inject({ method: 'PATCH', url: `/api/participants/${danaId}`, headers: asBrowser(await t.signIn('peer')), payload: { livelihood: 'salary' } });
     expect(peerPatch.statusCode).toBe(403);
   });
+
+  it("audits every list that shows a participant's livelihood, so their access log names the reader", async () => {
+    const reads = async () => (await t.svc.db.select().from(auditEvents).where(eq(auditEvents.action, 'participant.livelihood_read'))).length;
+    const before = await reads();
+    const list = await t.app.inject({ url: `/api/participants?cohortId=${cohort.id}`, headers: { cookie: team.tove } });
+    const shown = (list.json().items as ParticipantView[]).filter((p) => p.livelihood !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(await reads()).toBe(before + shown.length);
+    await t.app.inject({ url: `/api/cohorts/${cohort.id}`, headers: { cookie: team.tove } });
+    expect(await reads()).toBe(before + 2 * shown.length);
+    const [event] = await t.svc.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'participant.livelihood_read'), eq(auditEvents.recordId, shown[0]!.id)));
+    expect(event).toMatchObject({ subjectPersonId: shown[0]!.personId, details: null });
+  });
 });

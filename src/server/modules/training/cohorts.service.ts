@@ -11,6 +11,7 @@ import { assertCan } from './training.policy.ts';
 import { isoWeekday, layOutSchedule } from './schedule.ts';
 import { assertLeaders } from './sessions.service.ts';
 import { findCohortRow, findCourseRow, listCohortSummaries, listParticipantViews, sessionsOfCohort, tenantOf, toSessionViews } from './training.repo.ts';
+import { auditLivelihoodReads } from './placement.service.ts';
 import { cohorts, trainingSessions } from './training.tables.ts';
 
 type CohortsFilter = Omit<z.output<typeof cohortsQuery>, 'cursor' | 'limit'> & { limit: number; offset: number };
@@ -26,7 +27,7 @@ export async function getCohort(ctx: Ctx, id: string): Promise<CohortDetail> {
   const [summary] = await listCohortSummaries(ctx.db, ctx.actor.tenantId, { id }, ctx.now());
   if (!summary) throw notFound();
   const sessions = await toSessionViews(ctx.db, await sessionsOfCohort(ctx.db, ctx.actor.tenantId, id));
-  const participants = await listParticipantViews(ctx.db, ctx.actor.tenantId, { cohortId: id }, ctx.now());
+  const participants = await auditLivelihoodReads(ctx, await listParticipantViews(ctx.db, ctx.actor.tenantId, { cohortId: id }, ctx.now()));
   return { ...summary, sessions, participants };
 }
 

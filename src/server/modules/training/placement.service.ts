@@ -141,7 +141,24 @@ type ParticipantsFilter = Omit<z.output<typeof participantsQuery>, 'cursor' | 'l
 
 export async function findParticipants(ctx: Ctx, f: ParticipantsFilter): Promise<ParticipantView[]> {
   assertCan(ctx.actor, 'training.manage');
-  return listParticipantViews(ctx.db, ctx.actor.tenantId, f, ctx.now());
+  return auditLivelihoodReads(ctx, await listParticipantViews(ctx.db, ctx.actor.tenantId, f, ctx.now()));
+}
+
+/**
+ * A list that shows what participants live on is a read of each one's livelihood (it may tell of
+ * sickness compensation): one audit event per participant whose livelihood is recorded, so their
+ * "who has read my data" is complete.
+ */
+export async function auditLivelihoodReads(ctx: Ctx, views: ParticipantView[]): Promise<ParticipantView[]> {
+  const shown = views.filter((v) => v.livelihood !== null);
+  if (shown.length === 0) return views;
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    for (const v of shown) {
+      await writeAudit(tx, { actor: ctx.actor, now }, { action: 'participant.livelihood_read', recordType: 'participant', recordId: v.id, subjectPersonId: v.personId });
+    }
+  });
+  return views;
 }
 
 /** One participant, livelihood included; the read is audited (it tells what they live on). */
