@@ -7,8 +7,7 @@ import { money } from './brokering.ts';
  */
 
 /**
- * The kinds of assignment (seed 000). The same list as the matching's (`matching.ts`, server side):
- * the web cannot import server code, and a test holds the two equal.
+ * The kinds of assignment (seed 000); the matching (`matching.ts`) uses this list too.
  */
 export const assignmentTypes = ['share_story', 'co_development', 'improvement_work', 'event', 'course_leader'] as const;
 export const peerTracks = ['own_experience', 'relative', 'both'] as const;

@@ -162,16 +162,3 @@ export async function findOpenOffersOf(db: Db, peerProfileId: string, now: Date)
     .where(and(eq(offers.peerProfileId, peerProfileId), eq(offers.status, 'open'), gt(offers.deadline, now)))
     .orderBy(asc(offers.deadline), asc(offers.id));
 }
-
-/**
- * The constraint a failed statement violated with the given SQLSTATE (23505 unique, 23P01
- * exclusion), or null. Drizzle wraps the driver's error in `cause`; node-postgres and PGlite both
- * carry `code` and `constraint` there.
- */
-export function violatedConstraint(err: unknown, sqlState: '23505' | '23P01'): string | null {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
-    if (code === sqlState) return typeof constraint === 'string' ? constraint : '';
-  }
-  return null;
-}

@@ -1,8 +1,10 @@
 import type { Track } from '../../../shared/contracts/recruitment.ts';
 import { addDays, dayIn, isoWeekday, localTime, type Country } from '../training/schedule.ts';
 
-/** The kinds of assignment the brokering service takes bookings for (seed 000). */
-export const assignmentTypes = ['share_story', 'co_development', 'improvement_work', 'event', 'course_leader'] as const;
+import { assignmentTypes } from '../../../shared/contracts/peers.ts';
+
+/** The kinds of assignment the brokering service takes bookings for (seed 000): one list, in the shared contract. */
+export { assignmentTypes };
 export type AssignmentType = (typeof assignmentTypes)[number];
 
 export type PeerTrack = Track | 'both';

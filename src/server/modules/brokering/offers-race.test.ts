@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/test-app.ts';
-import { violatedConstraint } from './assignments.repo.ts';
+import { violatedConstraint } from '../../lib/db-errors.ts';
 import { assignments, offers } from './brokering.tables.ts';
 import { addAssignment, answerByToken, dec1, demoTenantId, makePeers, offer, offerTokens } from './brokering.test-support.ts';
 

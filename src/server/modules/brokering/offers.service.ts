@@ -5,6 +5,7 @@ import { AppError, notFound, type FieldReason } from '../../lib/errors.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import type { MyOfferView, OfferView } from '../../../shared/contracts/assignments.ts';
 import type { IncomeCheck } from '../../../shared/contracts/brokering.ts';
+import { violatedConstraint } from '../../lib/db-errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { dayIn, localTime, type Country } from '../training/schedule.ts';
 import { assertCan } from './assignments.service.ts';
@@ -18,7 +19,6 @@ import {
   findTenant,
   findWorkloads,
   toAssignmentView,
-  violatedConstraint,
   type AssignmentRow,
   type OfferRow,
   type PeerContact,

@@ -8,8 +8,7 @@ import { tenants } from '../tenants/tenants.tables.ts';
 import { users } from '../users/users.tables.ts';
 import { peerProfiles } from '../training/training.tables.ts';
 import { peerPaymentDetails } from './brokering.tables.ts';
-import { assignmentTypes as matchingTypes } from './matching.ts';
-import { assignmentTypes as contractTypes, type PeerSettingsBody } from '../../../shared/contracts/peers.ts';
+import { type PeerSettingsBody } from '../../../shared/contracts/peers.ts';
 
 let t: TestApp;
 let peer: string;
@@ -101,10 +100,6 @@ describe('the peer\'s own profile', () => {
   it('refuses an income limit in another currency than the tenant\'s', async () => {
     const res = await putSettings(settings({ yearlyIncomeLimit: { amount: 100, currency: 'DKK' } }));
     expect(res.json().error.fields).toHaveProperty(['yearlyIncomeLimit.currency']);
-  });
-
-  it('lists the same assignment types as the matching', () => {
-    expect([...contractTypes]).toEqual([...matchingTypes]);
   });
 });
 

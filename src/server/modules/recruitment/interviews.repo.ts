@@ -148,15 +148,3 @@ export async function listInterviewsOf(db: Db, tenantId: string, userId: string,
     .orderBy(asc(interviewSlots.startsAt), asc(interviews.id));
   return rows.map(({ slot, submittedAt, ...r }) => ({ ...r, slot: toSlotView(slot), myScoreSubmitted: submittedAt !== null }));
 }
-
-/**
- * The unique constraint a failed statement violated (SQLSTATE 23505), or null. Drizzle wraps the
- * driver's error in `cause`; node-postgres and PGlite both carry `code` and `constraint` there.
- */
-export function violatedUniqueConstraint(err: unknown): string | null {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
-    if (code === '23505') return typeof constraint === 'string' ? constraint : '';
-  }
-  return null;
-}

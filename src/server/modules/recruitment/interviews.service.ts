@@ -4,6 +4,7 @@ import type { Actor, Ctx, Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError, notFound, type FieldReason } from '../../lib/errors.ts';
 import type { SlotView, TeamSlotView, slotBody } from '../../../shared/contracts/recruitment.ts';
+import { violatedConstraint } from '../../lib/db-errors.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { getApplicationByToken } from './application-token.ts';
 import { interviews, interviewSlots } from './recruitment.tables.ts';
@@ -20,7 +21,6 @@ import {
   listSlotViews,
   nextCalendarSequence,
   toSlotView,
-  violatedUniqueConstraint,
   type SlotRow,
 } from './interviews.repo.ts';
 
@@ -204,7 +204,7 @@ async function placeInterview(
     if (changed) svc.mailer.kick();
     return result;
   } catch (err) {
-    if (violatedUniqueConstraint(err) === 'interviews_slot_key') throw slotTaken();
+    if (violatedConstraint(err, '23505') === 'interviews_slot_key') throw slotTaken();
     throw err;
   }
 }
